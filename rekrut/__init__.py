@@ -1,0 +1,1 @@
+"""Rekrut: structured hiring for Indonesian companies."""

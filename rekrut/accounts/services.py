@@ -1,0 +1,44 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from rekrut.accounts.models import ApiToken, LoginFailure, User
+
+
+def login_is_locked(*, username: str) -> bool:
+    since = timezone.now() - timedelta(minutes=settings.LOGIN_FAILURE_WINDOW_MINUTES)
+    failures = LoginFailure.objects.filter(username__iexact=username, at__gte=since).count()
+    return failures >= settings.LOGIN_FAILURE_LIMIT
+
+
+def login_failure_record(*, username: str, ip_address: str | None) -> None:
+    LoginFailure.objects.create(username=username[:150], ip_address=ip_address)
+
+
+def login_failures_clear(*, username: str) -> None:
+    LoginFailure.objects.filter(username__iexact=username).delete()
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Returns the token row and the plain key, which is shown once and never stored."""
+    key = ApiToken.new_key()
+    token = ApiToken.objects.create(user=user, name=name, key_hash=ApiToken.hash_key(key), prefix=key[3:9])
+    return token, key
+
+
+def api_token_authenticate(*, key: str) -> User | None:
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=ApiToken.hash_key(key), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    # Writing on every request would serialize API reads on SQLite; a minute's precision is enough.
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

@@ -1,0 +1,107 @@
+"""Reads of candidates. A candidate is visible to HR admins, to the hiring teams of the jobs they applied
+for, and to the recruiter who added them; merged-away records are hidden."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
+from django.http import Http404
+
+from rekrut.accounts.models import User
+from rekrut.candidates.cv_extract import PhoneInvalid, phone_normalize
+from rekrut.candidates.models import Candidate
+from rekrut.jobs.models import HiringTeamMember
+
+
+def candidates_visible_to(*, user: User) -> QuerySet[Candidate]:
+    candidates = Candidate.objects.filter(merged_into__isnull=True)
+    if user.is_hr_admin:
+        return candidates
+    on_team = HiringTeamMember.objects.filter(user=user, job__applications__candidate=OuterRef("pk"))
+    return candidates.filter(Exists(on_team) | Q(created_by=user))
+
+
+def candidate_get(*, user: User, candidate_id: int) -> Candidate:
+    candidate = candidates_visible_to(user=user).filter(pk=candidate_id).first()
+    if candidate is None:
+        raise Http404
+    return candidate
+
+
+@dataclass(frozen=True)
+class CandidateFilters:
+    query: str = ""
+    job_id: int | None = None
+    stage_id: int | None = None
+    source: str = ""
+    applied_from: date | None = None
+    applied_to: date | None = None
+
+
+def _phone_query(query: str) -> str | None:
+    if len(re.sub(r"\D", "", query)) < 6:
+        return None
+    try:
+        return phone_normalize(query)
+    except PhoneInvalid:
+        return None
+
+
+def candidates_search(*, user: User, filters: CandidateFilters) -> QuerySet[Candidate]:
+    """Search by name, e-mail, phone and CV text, with job/stage/source/date filters.
+
+    The result is ordered and its applications prefetched for the listing, so a page costs a fixed
+    number of queries whatever the data size.
+    """
+    # The pipeline app sits above this one (import contract), so its model is reached through the relation.
+    Application = Candidate._meta.get_field("applications").related_model
+
+    candidates = candidates_visible_to(user=user)
+    q = filters.query.strip()
+    if q:
+        match = Q(full_name__icontains=q) | Q(email__icontains=q) | Q(cv_text__icontains=q)
+        if phone := _phone_query(q):
+            match |= Q(phone=phone)
+        candidates = candidates.filter(match)
+    application_filter = Q()
+    if filters.job_id:
+        application_filter &= Q(job_id=filters.job_id)
+    if filters.stage_id:
+        application_filter &= Q(stage_id=filters.stage_id, status="active")
+    if filters.applied_from:
+        application_filter &= Q(applied_at__date__gte=filters.applied_from)
+    if filters.applied_to:
+        application_filter &= Q(applied_at__date__lte=filters.applied_to)
+    if application_filter:
+        candidates = candidates.filter(
+            Exists(Application.objects.filter(application_filter, candidate=OuterRef("pk")))
+        )
+    if filters.source:
+        candidates = candidates.filter(source=filters.source)
+    return (
+        candidates.order_by("-created_at", "-pk")
+        .defer("cv_text", "notes")
+        .prefetch_related(
+            Prefetch(
+                "applications",
+                queryset=Application.objects.select_related("job", "stage").order_by("-applied_at"),
+            )
+        )
+    )
+
+
+def candidate_duplicates(*, email: str, phone: str, exclude_id: int | None = None) -> list[Candidate]:
+    """Records that look like the same person: same e-mail (any case) or same normalized phone."""
+    match = Q()
+    if email:
+        match |= Q(email_lower=email.lower())
+    if phone:
+        match |= Q(phone=phone)
+    if not match:
+        return []
+    found = Candidate.objects.annotate(email_lower=Lower("email")).filter(match, merged_into__isnull=True)
+    if exclude_id:
+        found = found.exclude(pk=exclude_id)
+    return list(found.order_by("created_at")[:5])

@@ -1,0 +1,141 @@
+"""Writes for candidates: adding (with duplicate detection), editing, attaching a CV, merging two records."""
+
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from rekrut.accounts.models import User
+from rekrut.candidates.cv_extract import ExtractedCV
+from rekrut.candidates.models import Candidate, CandidateEvent
+from rekrut.candidates.selectors import candidate_duplicates
+from rekrut.core.errors import AccessDenied, DomainError, StaleEdit
+
+CANDIDATE_FIELDS = ("full_name", "email", "phone", "city", "source", "links", "notes")
+
+
+class PossibleDuplicate(DomainError):
+    code = "duplicate"
+
+    def __init__(self, matches: list[Candidate]) -> None:
+        super().__init__(
+            _(
+                "This person may already be in Rekrut. Open the existing record, or confirm that "
+                "this is someone else."
+            )
+        )
+        self.matches = matches
+
+
+@dataclass(frozen=True)
+class CVUpload:
+    name: str
+    data: bytes
+    extracted: ExtractedCV
+
+
+def _event(candidate: Candidate, actor: User | None, kind: str, summary: str) -> None:
+    CandidateEvent.objects.create(candidate=candidate, actor=actor, kind=kind, summary=summary[:300])
+
+
+@transaction.atomic
+def candidate_create(
+    *, actor: User, cv: CVUpload | None = None, allow_duplicate: bool = False, **fields: object
+) -> Candidate:
+    """Adds a person; refuses a likely duplicate (same e-mail or phone) unless the actor confirmed."""
+    if not actor.is_hr:
+        raise AccessDenied(_("Only HR can add candidates."))
+    data = {k: v for k, v in fields.items() if k in CANDIDATE_FIELDS}
+    if not str(data.get("full_name", "")).strip():
+        raise DomainError(_("Enter the candidate's name."), code="name_required")
+    if not allow_duplicate:
+        matches = candidate_duplicates(email=str(data.get("email") or ""), phone=str(data.get("phone") or ""))
+        if matches:
+            raise PossibleDuplicate(matches)
+    candidate = Candidate(created_by=actor, **data)
+    if cv is not None:
+        _cv_attach(candidate, cv)
+    candidate.save()
+    _event(candidate, actor, "created", str(_("Candidate added")))
+    return candidate
+
+
+def _cv_attach(candidate: Candidate, cv: CVUpload) -> None:
+    candidate.cv_file.save(f"cv.{cv.extracted.kind}", ContentFile(cv.data), save=False)
+    candidate.cv_name = cv.name[:200]
+    candidate.cv_text = cv.extracted.text
+
+
+@transaction.atomic
+def candidate_update(
+    *,
+    actor: User,
+    candidate: Candidate,
+    loaded_version: str | None,
+    cv: CVUpload | None = None,
+    **fields: object,
+) -> Candidate:
+    """Saves an edit unless the record changed after the editor loaded it (updated_at as the version)."""
+    locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if not actor.is_hr:
+        raise AccessDenied(_("Only HR can edit candidates."))
+    if loaded_version is not None and locked.updated_at.isoformat() != loaded_version:
+        raise StaleEdit(_("Someone else changed this candidate while you were editing. Reload to see it."))
+    for key, value in fields.items():
+        if key in CANDIDATE_FIELDS:
+            setattr(locked, key, value)
+    if cv is not None:
+        _cv_attach(locked, cv)
+    locked.save()
+    _event(locked, actor, "edited", str(_("Details edited")))
+    return locked
+
+
+@transaction.atomic
+def candidate_merge(*, actor: User, keep: Candidate, duplicate: Candidate) -> Candidate:
+    """Folds `duplicate` into `keep`: applications move over, empty fields are filled, notes joined.
+
+    The duplicate row stays (pointing at `keep`) so that links and history that name it still resolve.
+    """
+    if not actor.is_hr:
+        raise AccessDenied(_("Only HR can merge candidates."))
+    if keep.pk == duplicate.pk:
+        raise DomainError(_("Choose two different records to merge."), code="same_record")
+    keep = Candidate.objects.select_for_update().get(pk=keep.pk)
+    duplicate = Candidate.objects.select_for_update().get(pk=duplicate.pk)
+    if keep.merged_into_id or duplicate.merged_into_id:
+        raise DomainError(_("One of these records was already merged."), code="already_merged")
+    kept_jobs = set(keep.applications.values_list("job_id", flat=True))  # type: ignore[attr-defined]
+    clash = duplicate.applications.filter(job_id__in=kept_jobs)  # type: ignore[attr-defined]
+    if clash.exists():
+        raise DomainError(
+            _(
+                "Both records applied for the same job (%(job)s). Reject or withdraw one of the "
+                "two applications first, then merge."
+            )
+            % {"job": clash.first().job.title},
+            code="same_job",
+        )
+    duplicate.applications.update(candidate=keep)  # type: ignore[attr-defined]
+    for name in ("email", "phone", "city", "cv_text", "cv_name"):
+        if not getattr(keep, name) and getattr(duplicate, name):
+            setattr(keep, name, getattr(duplicate, name))
+    if not keep.cv_file and duplicate.cv_file:
+        keep.cv_file = duplicate.cv_file
+    keep.links = list(dict.fromkeys([*keep.links, *duplicate.links]))
+    if duplicate.notes:
+        keep.notes = f"{keep.notes}\n\n{duplicate.notes}".strip()
+    keep.save()
+    duplicate.merged_into = keep
+    duplicate.save(update_fields=["merged_into", "updated_at"])
+    _event(
+        keep,
+        actor,
+        "merged",
+        str(
+            _("Merged with the record of %(name)s (#%(id)s)")
+            % {"name": duplicate.full_name, "id": duplicate.pk}
+        ),
+    )
+    return keep

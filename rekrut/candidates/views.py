@@ -1,0 +1,135 @@
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from rekrut.candidates import selectors, services
+from rekrut.candidates.forms import CandidateForm, SearchForm
+from rekrut.candidates.models import Candidate
+from rekrut.core.errors import DomainError
+from rekrut.jobs.selectors import jobs_visible_to
+
+PAGE_SIZE = 25
+
+
+@login_required
+def candidate_list(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    filters = selectors.CandidateFilters()
+    if form.is_valid():
+        d = form.cleaned_data
+        filters = selectors.CandidateFilters(
+            query=d["q"] or "",
+            job_id=d["job"],
+            stage_id=d["stage"],
+            source=d["source"] or "",
+            applied_from=d["applied_from"],
+            applied_to=d["applied_to"],
+        )
+    candidates = selectors.candidates_search(user=request.user, filters=filters)
+    page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
+    jobs = jobs_visible_to(user=request.user).only("pk", "title").prefetch_related("stages")
+    query_string = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
+    template = "candidates/_results.html" if request.htmx else "candidates/list.html"
+    return render(
+        request,
+        template,
+        {
+            "nav": "candidates",
+            "form": form,
+            "page": page,
+            "jobs": jobs,
+            "filters": filters,
+            "query_string": query_string,
+        },
+    )
+
+
+@login_required
+def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    candidate = selectors.candidate_get(user=request.user, candidate_id=candidate_id)
+    applications_model = Candidate._meta.get_field("applications").related_model
+    # Only applications on jobs this user may see (HR admins: all).
+    visible_jobs = jobs_visible_to(user=request.user).values("pk")
+    applications = (
+        applications_model.objects.filter(candidate=candidate, job__in=visible_jobs)
+        .select_related("job", "stage", "reject_reason")
+        .prefetch_related(
+            Prefetch(
+                "transitions",
+                queryset=applications_model._meta.get_field("transitions")
+                .related_model.objects.select_related("actor", "from_stage", "to_stage", "reason")
+                .order_by("at", "pk"),
+            )
+        )
+    )
+    return render(
+        request,
+        "candidates/detail.html",
+        {
+            "nav": "candidates",
+            "candidate": candidate,
+            "applications": applications,
+            "events": candidate.events.select_related("actor"),
+            "apply_jobs": jobs_visible_to(user=request.user)
+            .exclude(status="closed")
+            .exclude(pk__in=applications.values("job_id"))
+            .only("pk", "title"),
+            "duplicates": selectors.candidate_duplicates(
+                email=candidate.email, phone=candidate.phone, exclude_id=candidate.pk
+            )
+            if request.user.is_hr
+            else [],
+        },
+    )
+
+
+@login_required
+def candidate_cv(request: HttpRequest, candidate_id: int) -> FileResponse:
+    """The CV file, to people who may see the candidate. `?inline=1` for the in-page preview."""
+    candidate = selectors.candidate_get(user=request.user, candidate_id=candidate_id)
+    if not candidate.cv_file:
+        raise Http404
+    is_pdf = candidate.cv_file.name.endswith(".pdf")
+    inline = request.GET.get("inline") == "1" and is_pdf
+    response = FileResponse(
+        candidate.cv_file.open("rb"),
+        as_attachment=not inline,
+        filename=candidate.cv_name or f"cv-{candidate.pk}.{'pdf' if is_pdf else 'docx'}",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def candidate_edit(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    candidate = selectors.candidate_get(user=request.user, candidate_id=candidate_id)
+    if not request.user.is_hr:
+        raise PermissionDenied
+    form = CandidateForm(request.POST or None, request.FILES or None, instance=candidate)
+    loaded = request.POST.get("loaded_version") or candidate.updated_at.isoformat()
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.candidate_update(
+                actor=request.user,
+                candidate=candidate,
+                loaded_version=loaded,
+                cv=form.cv_upload,
+                **form.candidate_fields(),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The candidate is saved."))
+            return redirect("candidates:detail", candidate_id=candidate.pk)
+    return render(
+        request,
+        "candidates/edit.html",
+        {"nav": "candidates", "form": form, "candidate": candidate, "loaded_version": loaded},
+    )

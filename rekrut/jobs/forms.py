@@ -1,0 +1,88 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rekrut.accounts.models import Role, User
+from rekrut.jobs.models import Job
+from rekrut.jobs.services import JOB_FIELDS, TeamSpec
+
+STAFF = User.objects.filter(is_active=True)
+
+
+class JobForm(forms.ModelForm):
+    hr_owner = forms.ModelChoiceField(
+        label=_("HR owner"), queryset=STAFF.filter(role__in=[Role.HR_ADMIN, Role.RECRUITER])
+    )
+    hiring_manager = forms.ModelChoiceField(label=_("User (hiring manager)"), queryset=STAFF, required=False)
+    superior = forms.ModelChoiceField(label=_("User's superior"), queryset=STAFF, required=False)
+    director = forms.ModelChoiceField(label=_("Director"), queryset=STAFF, required=False)
+    interviewers = forms.ModelMultipleChoiceField(
+        label=_("Other interviewers"), queryset=STAFF, required=False
+    )
+    approvers = forms.ModelMultipleChoiceField(label=_("Offer approvers"), queryset=STAFF, required=False)
+    loaded_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Job
+        fields = list(JOB_FIELDS)
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "requirements": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        job = self.instance
+        if job.pk:
+            team = {(m.role, m.user_id) for m in job.team.all()}
+            self.initial.update(
+                {
+                    "hr_owner": next((u for r, u in team if r == "hr_owner"), None),
+                    "hiring_manager": next((u for r, u in team if r == "user"), None),
+                    "superior": next((u for r, u in team if r == "superior"), None),
+                    "director": next((u for r, u in team if r == "director"), None),
+                    "interviewers": [u for r, u in team if r == "interviewer"],
+                    "approvers": [u for r, u in team if r == "approver"],
+                    "loaded_at": job.updated_at,
+                }
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        low, high = data.get("salary_min"), data.get("salary_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("salary_max", _("The maximum must be at least the minimum."))
+        return data
+
+    def team(self) -> TeamSpec:
+        d = self.cleaned_data
+        return TeamSpec(
+            hr_owner=d["hr_owner"],
+            user=d.get("hiring_manager"),
+            superior=d.get("superior"),
+            director=d.get("director"),
+            interviewers=tuple(d.get("interviewers") or ()),
+            approvers=tuple(d.get("approvers") or ()),
+        )
+
+    def job_fields(self) -> dict[str, Any]:
+        return {k: self.cleaned_data[k] for k in JOB_FIELDS}
+
+
+class StageRowForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    name_id = forms.CharField(label=_("Name (Bahasa Indonesia)"), max_length=80)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=80)
+    kind = forms.ChoiceField(label=_("Kind"))
+    is_optional = forms.BooleanField(label=_("Optional"), required=False)
+    is_active = forms.BooleanField(label=_("In use"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from rekrut.jobs.models import StageKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = StageKind.choices
+
+
+StageFormSet = forms.formset_factory(StageRowForm, extra=1, can_order=True)

@@ -1,0 +1,211 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from rekrut.core.localization import INDONESIAN_ZONES, zone_abbreviation
+
+
+class Department(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Location(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    city = models.CharField(_("city"), max_length=80)
+    time_zone = models.CharField(
+        _("time zone"), max_length=40, choices=INDONESIAN_ZONES, default="Asia/Jakarta"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({zone_abbreviation(self.time_zone)})"
+
+
+class Level(models.TextChoices):
+    STAFF = "staff", _("Staff")
+    SENIOR = "senior", _("Senior staff")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    MANAGER = "manager", _("Manager")
+    HEAD = "head", _("Head of department")
+    DIRECTOR = "director", _("Director")
+
+
+class EmploymentType(models.TextChoices):
+    PKWT = "pkwt", _("Fixed-term contract (PKWT)")
+    PKWTT = "pkwtt", _("Permanent (PKWTT)")
+    INTERNSHIP = "internship", _("Internship")
+    FREELANCE = "freelance", _("Freelance")
+
+
+class WorkMode(models.TextChoices):
+    ON_SITE = "on_site", _("On-site")
+    HYBRID = "hybrid", _("Hybrid")
+    REMOTE = "remote", _("Remote")
+
+
+class JobStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    ON_HOLD = "on_hold", _("On hold")
+    CLOSED = "closed", _("Closed")
+
+
+class JobFamily(models.TextChoices):
+    """Groups jobs so the question bank can suggest field-specific questions."""
+
+    GENERAL = "general", _("General")
+    CUSTOMER_SERVICE = "customer_service", _("Customer service")
+    SALES = "sales", _("Sales")
+    MARKETING_CONTENT = "marketing_content", _("Marketing and content")
+    SOFTWARE_ENGINEERING = "software_engineering", _("Software engineering")
+    FINANCE_ADMIN = "finance_admin", _("Finance and administration")
+    OPERATIONS = "operations", _("Operations")
+    MANAGERIAL = "managerial", _("Managerial")
+
+
+class Job(models.Model):
+    title = models.CharField(_("title"), max_length=160)
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, verbose_name=_("department"))
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.STAFF)
+    is_managerial = models.BooleanField(
+        _("managerial or strategic position"),
+        default=False,
+        help_text=_("Managerial and strategic positions include the director interview by default."),
+    )
+    job_family = models.CharField(
+        _("job family"), max_length=30, choices=JobFamily.choices, default=JobFamily.GENERAL
+    )
+    employment_type = models.CharField(
+        _("employment type"), max_length=20, choices=EmploymentType.choices, default=EmploymentType.PKWTT
+    )
+    location = models.ForeignKey(Location, on_delete=models.PROTECT, verbose_name=_("location"))
+    work_mode = models.CharField(
+        _("work mode"), max_length=20, choices=WorkMode.choices, default=WorkMode.ON_SITE
+    )
+    headcount = models.PositiveSmallIntegerField(_("headcount"), default=1)
+    description = models.TextField(_("description"), blank=True)
+    requirements = models.TextField(_("requirements"), blank=True)
+    salary_min = models.PositiveBigIntegerField(_("minimum monthly salary (Rp)"), null=True, blank=True)
+    salary_max = models.PositiveBigIntegerField(_("maximum monthly salary (Rp)"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=JobStatus.choices, default=JobStatus.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True)
+                | Q(salary_max__isnull=True)
+                | Q(salary_min__lte=models.F("salary_max")),
+                name="job_salary_range_ordered",
+            ),
+            models.CheckConstraint(condition=Q(headcount__gte=1), name="job_headcount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TeamRole(models.TextChoices):
+    HR_OWNER = "hr_owner", _("HR owner")
+    USER = "user", _("User (hiring manager)")
+    SUPERIOR = "superior", _("User's superior")
+    DIRECTOR = "director", _("Director")
+    INTERVIEWER = "interviewer", _("Interviewer")
+    APPROVER = "approver", _("Approver")
+
+
+class HiringTeamMember(models.Model):
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="team")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_memberships"
+    )
+    role = models.CharField(_("role on the team"), max_length=20, choices=TeamRole.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["job", "user", "role"], name="team_member_unique_role")
+        ]
+        verbose_name = _("hiring team member")
+        verbose_name_plural = _("hiring team")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()}"
+
+
+class StageKind(models.TextChoices):
+    """What a stage is, whatever a job calls it; reports and rules read the kind, not the name."""
+
+    APPLIED = "applied", _("Applied")
+    SCREENING = "screening", _("Screening")
+    HR_INTERVIEW = "hr_interview", _("HR interview")
+    USER_INTERVIEW = "user_interview", _("User interview")
+    OTHER_INTERVIEW = "other_interview", _("Other interview")
+    EVALUATION = "evaluation", _("Evaluation")
+    MEDICAL = "medical", _("Medical check-up")
+    OFFER = "offer", _("Offer")
+    CONTRACT = "contract", _("Contract")
+    ONBOARDING = "onboarding", _("Onboarding")
+
+
+class StageTemplate(models.Model):
+    """The company's default pipeline, copied into each new job, where it can then be changed."""
+
+    position = models.PositiveSmallIntegerField(_("position"))
+    name_id = models.CharField(_("name (Bahasa Indonesia)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=20, choices=StageKind.choices)
+    is_optional = models.BooleanField(_("optional"), default=False)
+    enabled_by_default = models.BooleanField(_("on by default"), default=True)
+    enabled_for_managerial = models.BooleanField(_("on by default for managerial jobs"), default=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("stage template")
+        verbose_name_plural = _("stage templates")
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.name_id}"
+
+
+class Stage(models.Model):
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="stages")
+    position = models.PositiveSmallIntegerField(_("position"))
+    name_id = models.CharField(_("name (Bahasa Indonesia)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=20, choices=StageKind.choices)
+    is_optional = models.BooleanField(_("optional"), default=False)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["job", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "position"], name="stage_position_unique_per_job")
+        ]
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "id").startswith("en") else self.name_id

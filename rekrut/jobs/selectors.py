@@ -1,0 +1,56 @@
+"""Reads of jobs, scoped to what the acting user may see: HR admins see all, others their teams' jobs."""
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from rekrut.accounts.models import User
+from rekrut.jobs.models import Job, Stage, TeamRole
+
+# Roles on a job's team that may change it and move its applications.
+MANAGING_ROLES = {TeamRole.HR_OWNER, TeamRole.USER}
+
+
+def jobs_visible_to(*, user: User) -> QuerySet[Job]:
+    jobs = Job.objects.select_related("department", "location")
+    if user.is_hr_admin:
+        return jobs
+    return jobs.filter(team__user=user).distinct()
+
+
+def jobs_for_list(*, user: User, status: str | None = None, query: str = "") -> QuerySet[Job]:
+    jobs = jobs_visible_to(user=user).annotate(
+        active_count=Count("applications", filter=Q(applications__status="active"), distinct=True)
+    )
+    if status:
+        jobs = jobs.filter(status=status)
+    if query:
+        jobs = jobs.filter(Q(title__icontains=query) | Q(department__name__icontains=query))
+    return jobs.order_by("status", "-created_at")
+
+
+def job_get(*, user: User, job_id: int) -> Job:
+    """The job if the user may see it; a 404 otherwise, so outsiders cannot tell it exists."""
+    job = jobs_visible_to(user=user).filter(pk=job_id).first()
+    if job is None:
+        raise Http404
+    return job
+
+
+def job_roles_of(*, user: User, job: Job) -> set[str]:
+    return set(job.team.filter(user=user).values_list("role", flat=True))
+
+
+def job_is_managed_by(*, user: User, job: Job) -> bool:
+    """HR admins, the job's HR owner and its user may edit it and move its applications."""
+    return user.is_hr_admin or bool(job_roles_of(user=user, job=job) & MANAGING_ROLES)
+
+
+def job_is_hr_owned_by(*, user: User, job: Job) -> bool:
+    return user.is_hr_admin or TeamRole.HR_OWNER in job_roles_of(user=user, job=job)
+
+
+def stages_of(*, job: Job, active_only: bool = True) -> list[Stage]:
+    stages = job.stages.all()
+    if active_only:
+        stages = stages.filter(is_active=True)
+    return list(stages.order_by("position"))

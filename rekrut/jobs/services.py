@@ -1,0 +1,172 @@
+"""Writes for jobs: creating and editing a job, its hiring team and its stages."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from rekrut.accounts.models import User
+from rekrut.core.errors import AccessDenied, DomainError, StaleEdit
+from rekrut.jobs.models import HiringTeamMember, Job, Stage, StageKind, StageTemplate, TeamRole
+from rekrut.jobs.selectors import job_is_hr_owned_by
+
+
+@dataclass(frozen=True)
+class TeamSpec:
+    hr_owner: User
+    user: User | None = None
+    superior: User | None = None
+    director: User | None = None
+    interviewers: tuple[User, ...] = ()
+    approvers: tuple[User, ...] = ()
+
+    def rows(self) -> list[tuple[User, str]]:
+        rows: list[tuple[User, str]] = [(self.hr_owner, TeamRole.HR_OWNER)]
+        for person, role in [
+            (self.user, TeamRole.USER),
+            (self.superior, TeamRole.SUPERIOR),
+            (self.director, TeamRole.DIRECTOR),
+        ]:
+            if person is not None:
+                rows.append((person, role))
+        rows += [(p, TeamRole.INTERVIEWER) for p in self.interviewers]
+        rows += [(p, TeamRole.APPROVER) for p in self.approvers]
+        return rows
+
+
+JOB_FIELDS = (
+    "title",
+    "department",
+    "level",
+    "is_managerial",
+    "job_family",
+    "employment_type",
+    "location",
+    "work_mode",
+    "headcount",
+    "description",
+    "requirements",
+    "salary_min",
+    "salary_max",
+    "status",
+)
+
+
+def _check_salary_range(fields: dict) -> None:
+    low, high = fields.get("salary_min"), fields.get("salary_max")
+    if low is not None and high is not None and low > high:
+        raise DomainError(_("The minimum salary cannot be higher than the maximum."), code="salary_range")
+
+
+@transaction.atomic
+def job_create(*, actor: User, team: TeamSpec, **fields: object) -> Job:
+    """Opens a job with the company's default pipeline; managerial jobs keep the director interview on."""
+    if not actor.is_hr:
+        raise AccessDenied(_("Only HR can open jobs."))
+    _check_salary_range(fields)
+    job = Job.objects.create(created_by=actor, **{k: v for k, v in fields.items() if k in JOB_FIELDS})
+    _team_replace(job=job, team=team)
+    stages = []
+    for template in StageTemplate.objects.order_by("position"):
+        enabled = template.enabled_for_managerial if job.is_managerial else template.enabled_by_default
+        stages.append(
+            Stage(
+                job=job,
+                position=template.position,
+                name_id=template.name_id,
+                name_en=template.name_en,
+                kind=template.kind,
+                is_optional=template.is_optional,
+                is_active=enabled,
+            )
+        )
+    Stage.objects.bulk_create(stages)
+    return job
+
+
+@transaction.atomic
+def job_update(
+    *, actor: User, job: Job, loaded_at: datetime | None, team: TeamSpec | None = None, **fields: object
+) -> Job:
+    """Saves an edit unless someone else saved the job since the editor loaded it."""
+    locked = Job.objects.select_for_update().get(pk=job.pk)
+    if not job_is_hr_owned_by(user=actor, job=locked):
+        raise AccessDenied(_("Only the job's HR owner or an HR admin can edit it."))
+    if loaded_at is not None and locked.updated_at.replace(microsecond=0) > loaded_at.replace(microsecond=0):
+        raise StaleEdit(
+            _("Someone else changed this job while you were editing. Reload to see their changes.")
+        )
+    _check_salary_range({**{k: getattr(locked, k) for k in ("salary_min", "salary_max")}, **fields})
+    for key, value in fields.items():
+        if key in JOB_FIELDS:
+            setattr(locked, key, value)
+    locked.save()
+    if team is not None:
+        _team_replace(job=locked, team=team)
+    return locked
+
+
+def _team_replace(*, job: Job, team: TeamSpec) -> None:
+    job.team.all().delete()
+    seen: set[tuple[int, str]] = set()
+    rows = []
+    for person, role in team.rows():
+        if (person.pk, role) not in seen:
+            seen.add((person.pk, role))
+            rows.append(HiringTeamMember(job=job, user=person, role=role))
+    HiringTeamMember.objects.bulk_create(rows)
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """One row of the stage editor: an existing stage (id) or a new one (id None), in the wanted order."""
+
+    id: int | None
+    name_id: str
+    name_en: str
+    kind: str
+    is_optional: bool
+    is_active: bool
+
+
+@transaction.atomic
+def job_stages_configure(*, actor: User, job: Job, stages: list[StageSpec]) -> list[Stage]:
+    """Renames, reorders, adds and switches off stages. Stages are never deleted: history points at them."""
+    if not job_is_hr_owned_by(user=actor, job=job):
+        raise AccessDenied(_("Only the job's HR owner or an HR admin can change its stages."))
+    existing = {s.pk: s for s in Stage.objects.select_for_update().filter(job=job)}
+    given = {spec.id for spec in stages if spec.id is not None}
+    if given - existing.keys():
+        raise DomainError(_("A stage does not belong to this job."), code="foreign_stage")
+    if existing.keys() - given:
+        raise DomainError(_("Stages cannot be removed, only switched off."), code="stage_removed")
+    active = [s for s in stages if s.is_active]
+    if not active or active[0].kind != StageKind.APPLIED:
+        raise DomainError(_("The first stage in use must be of the kind Applied."), code="first_stage")
+    for spec in stages:
+        if not spec.name_id.strip() or not spec.name_en.strip():
+            raise DomainError(_("Every stage needs a name in both languages."), code="stage_name")
+        if spec.kind not in StageKind.values:
+            raise DomainError(_("Unknown stage kind."), code="stage_kind")
+    switched_off = [existing[s.id] for s in stages if s.id and not s.is_active and existing[s.id].is_active]
+    for stage in switched_off:
+        # Reverse relation from the pipeline app; jobs does not import it (layering).
+        if stage.applications.filter(status="active").exists():  # type: ignore[attr-defined]
+            raise DomainError(
+                _("The stage “%(stage)s” still holds active applications; move them first.")
+                % {"stage": stage.name},
+                code="stage_in_use",
+            )
+    # Shift positions out of the way first: the unique (job, position) constraint holds at every step.
+    Stage.objects.filter(job=job).update(position=F("position") + 1000)
+    result = []
+    for position, spec in enumerate(stages, start=1):
+        stage = existing.get(spec.id) if spec.id else Stage(job=job)
+        assert stage is not None
+        stage.position, stage.name_id, stage.name_en = position, spec.name_id.strip(), spec.name_en.strip()
+        stage.kind, stage.is_optional, stage.is_active = spec.kind, spec.is_optional, spec.is_active
+        stage.save()
+        result.append(stage)
+    return result

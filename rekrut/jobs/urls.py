@@ -1,0 +1,13 @@
+from django.urls import path
+
+from rekrut.jobs import views
+
+app_name = "jobs"
+
+urlpatterns = [
+    path("", views.job_list, name="list"),
+    path("new/", views.job_create, name="create"),
+    path("<int:job_id>/", views.job_detail, name="detail"),
+    path("<int:job_id>/edit/", views.job_edit, name="edit"),
+    path("<int:job_id>/stages/", views.job_stages, name="stages"),
+]

@@ -1,0 +1,120 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from rekrut.core.errors import DomainError
+from rekrut.jobs import selectors, services
+from rekrut.jobs.forms import JobForm, StageFormSet
+from rekrut.jobs.models import JobStatus
+
+
+@login_required
+def job_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status") or None
+    if status not in JobStatus.values:
+        status = None
+    jobs = selectors.jobs_for_list(user=request.user, status=status, query=request.GET.get("q", "").strip())
+    return render(
+        request,
+        "jobs/list.html",
+        {"nav": "jobs", "jobs": jobs, "statuses": JobStatus.choices, "status": status},
+    )
+
+
+@login_required
+def job_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_hr:
+        raise PermissionDenied
+    form = JobForm(request.POST or None, initial={"hr_owner": request.user})
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.job_create(actor=request.user, team=form.team(), **form.job_fields())
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The job is saved. Its pipeline follows the company's default."))
+            return redirect("jobs:detail", job_id=job.pk)
+    return render(request, "jobs/form.html", {"nav": "jobs", "form": form})
+
+
+@login_required
+def job_edit(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = selectors.job_get(user=request.user, job_id=job_id)
+    if not selectors.job_is_hr_owned_by(user=request.user, job=job):
+        raise PermissionDenied
+    form = JobForm(request.POST or None, instance=job)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.job_update(
+                actor=request.user,
+                job=job,
+                loaded_at=form.cleaned_data["loaded_at"],
+                team=form.team(),
+                **form.job_fields(),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The job is saved."))
+            return redirect("jobs:detail", job_id=job.pk)
+    return render(request, "jobs/form.html", {"nav": "jobs", "form": form, "job": job})
+
+
+@login_required
+def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = selectors.job_get(user=request.user, job_id=job_id)
+    return render(
+        request,
+        "jobs/detail.html",
+        {
+            "nav": "jobs",
+            "job": job,
+            "team": job.team.select_related("user"),
+            "stages": selectors.stages_of(job=job, active_only=False),
+            "can_edit": selectors.job_is_hr_owned_by(user=request.user, job=job),
+        },
+    )
+
+
+@login_required
+def job_stages(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = selectors.job_get(user=request.user, job_id=job_id)
+    if not selectors.job_is_hr_owned_by(user=request.user, job=job):
+        raise PermissionDenied
+    initial = [
+        {
+            "id": s.pk,
+            "name_id": s.name_id,
+            "name_en": s.name_en,
+            "kind": s.kind,
+            "is_optional": s.is_optional,
+            "is_active": s.is_active,
+            "ORDER": s.position,
+        }
+        for s in selectors.stages_of(job=job, active_only=False)
+    ]
+    formset = StageFormSet(request.POST or None, initial=initial)
+    if request.method == "POST" and formset.is_valid():
+        rows = [f for f in formset.ordered_forms if f.cleaned_data and f.cleaned_data.get("name_id")]
+        specs = [
+            services.StageSpec(
+                id=f.cleaned_data["id"],
+                name_id=f.cleaned_data["name_id"],
+                name_en=f.cleaned_data["name_en"],
+                kind=f.cleaned_data["kind"],
+                is_optional=f.cleaned_data["is_optional"],
+                is_active=f.cleaned_data["is_active"],
+            )
+            for f in rows
+        ]
+        try:
+            services.job_stages_configure(actor=request.user, job=job, stages=specs)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The stages are saved."))
+            return redirect("jobs:detail", job_id=job.pk)
+    return render(request, "jobs/stages.html", {"nav": "jobs", "job": job, "formset": formset})

@@ -1,0 +1,111 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from rekrut.candidates.models import Candidate
+from rekrut.jobs.models import Job, Stage
+
+
+class RejectReason(models.Model):
+    """A managed list, so reports can count why applications stop."""
+
+    name_id = models.CharField(_("name (Bahasa Indonesia)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    is_active = models.BooleanField(_("in use"), default=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name_id"]
+        verbose_name = _("reject reason")
+        verbose_name_plural = _("reject reasons")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "id").startswith("en") else self.name_id
+
+
+class ApplicationStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    HIRED = "hired", _("Hired")
+
+
+class Application(models.Model):
+    """A candidate's application for one job, moving through the job's stages.
+
+    Only pipeline.services changes stage and status; `version` grows with each change so that an edit
+    made from a stale page is detected instead of silently overwriting someone else's move.
+    """
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="applications")
+    job = models.ForeignKey(Job, on_delete=models.PROTECT, related_name="applications")
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="applications")
+    status = models.CharField(
+        _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.ACTIVE
+    )
+    reject_reason = models.ForeignKey(RejectReason, null=True, blank=True, on_delete=models.PROTECT)
+    applied_at = models.DateTimeField(_("applied on"), db_index=True)
+    stage_entered_at = models.DateTimeField()
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-applied_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "job"], name="application_once_per_job"),
+        ]
+        indexes = [models.Index(fields=["job", "status", "stage"], name="application_board")]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} → {self.job}"
+
+
+class TransitionKind(models.TextChoices):
+    APPLIED = "applied", _("Applied")
+    MOVED = "moved", _("Moved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REOPENED = "reopened", _("Reopened")
+    HIRED = "hired", _("Hired")
+
+
+class ImmutableRow(Exception):
+    pass
+
+
+class Transition(models.Model):
+    """One event in an application's history: who, when, from, to, why. Written once, never changed."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="transitions")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    by_candidate = models.BooleanField(default=False)
+    at = models.DateTimeField(db_index=True)
+    kind = models.CharField(max_length=20, choices=TransitionKind.choices)
+    from_stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    to_stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="+")
+    from_status = models.CharField(max_length=20, choices=ApplicationStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=ApplicationStatus.choices)
+    reason = models.ForeignKey(RejectReason, null=True, blank=True, on_delete=models.PROTECT)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # History is append-only: an existing row is never written again.
+        if self.pk is not None:
+            raise ImmutableRow("Transitions are never edited.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise ImmutableRow("Transitions are never deleted.")

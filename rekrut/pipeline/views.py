@@ -1,0 +1,136 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rekrut.core.errors import DomainError
+from rekrut.jobs.models import Stage
+from rekrut.jobs.selectors import job_get, job_is_hr_owned_by, job_is_managed_by
+from rekrut.pipeline import selectors, services
+from rekrut.pipeline.forms import ActionForm, RejectForm
+
+
+@login_required
+def my_work(request: HttpRequest) -> HttpResponse:
+    waiting = selectors.my_work(user=request.user)
+    return render(request, "pipeline/my_work.html", {"nav": "work", "waiting": waiting})
+
+
+def _board_context(request: HttpRequest, job_id: int) -> dict:
+    job = job_get(user=request.user, job_id=job_id)
+    return {
+        "nav": "jobs",
+        "job": job,
+        "columns": selectors.board_columns(job=job),
+        "can_move": job_is_managed_by(user=request.user, job=job),
+        "reasons": selectors.reject_reasons(),
+    }
+
+
+@login_required
+def board(request: HttpRequest, job_id: int) -> HttpResponse:
+    context = _board_context(request, job_id)
+    template = "pipeline/_board.html" if request.htmx else "pipeline/board.html"
+    return render(request, template, context)
+
+
+def _after_action(request: HttpRequest, application_id: int, job_id: int) -> HttpResponse:
+    """HTMX gets the refreshed board (with any message); a plain form post goes back where it came from."""
+    if request.htmx:
+        return render(request, "pipeline/_board.html", _board_context(request, job_id))
+    next_url = request.POST.get("next", "")
+    if next_url.startswith("/") and not next_url.startswith("//"):
+        return redirect(next_url)
+    return redirect("pipeline:board", job_id=job_id)
+
+
+@login_required
+@require_POST
+def application_move(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = selectors.application_get(user=request.user, application_id=application_id)
+    form = ActionForm(request.POST)
+    if form.is_valid():
+        stage = get_object_or_404(Stage, pk=form.cleaned_data["to_stage"] or 0, job=application.job)
+        try:
+            moved = services.application_move(
+                application=application,
+                to_stage=stage,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                note=form.cleaned_data["note"],
+            )
+            messages.success(
+                request,
+                _("%(name)s moved to %(stage)s.")
+                % {"name": moved.candidate.full_name, "stage": moved.stage.name},
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("The move could not be read; reload the page and try again."))
+    return _after_action(request, application.pk, application.job_id)
+
+
+@login_required
+@require_POST
+def application_reject(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = selectors.application_get(user=request.user, application_id=application_id)
+    form = RejectForm(request.POST)
+    if form.is_valid():
+        try:
+            services.application_reject(
+                application=application,
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                note=form.cleaned_data["note"],
+                notify_candidate=form.cleaned_data["notify_candidate"],
+            )
+            messages.success(request, _("%(name)s was rejected.") % {"name": application.candidate.full_name})
+        except DomainError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Choose a reason for the rejection."))
+    return _after_action(request, application.pk, application.job_id)
+
+
+@login_required
+@require_POST
+def application_withdraw(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = selectors.application_get(user=request.user, application_id=application_id)
+    form = ActionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.application_withdraw(
+                application=application,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                note=form.cleaned_data["note"],
+            )
+            messages.success(request, _("The withdrawal is recorded."))
+        except DomainError as error:
+            messages.error(request, error.message)
+    return redirect("candidates:detail", candidate_id=application.candidate_id)
+
+
+@login_required
+@require_POST
+def application_reopen(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = selectors.application_get(user=request.user, application_id=application_id)
+    form = ActionForm(request.POST)
+    if form.is_valid() and job_is_hr_owned_by(user=request.user, job=application.job):
+        try:
+            services.application_reopen(
+                application=application,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                note=form.cleaned_data["note"],
+            )
+            messages.success(request, _("The application is open again."))
+        except DomainError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Only HR can reopen an application, with a reason."))
+    return redirect("candidates:detail", candidate_id=application.candidate_id)

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from django.views.i18n import JavaScriptCatalog
+
+from rekrut.api.urls import api
+from rekrut.core.views import healthz
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="pipeline:my_work", permanent=False)),
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("accounts/", include("rekrut.accounts.urls")),
+    path("jobs/", include("rekrut.jobs.urls")),
+    path("candidates/", include("rekrut.candidates.urls")),
+    path("candidates/", include("rekrut.pipeline.urls_intake")),
+    path("pipeline/", include("rekrut.pipeline.urls")),
+    path("interviews/", include("rekrut.interviews.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = admin.site.site_title = "Rekrut"
+handler404 = "rekrut.core.views.not_found"
+handler403 = "rekrut.core.views.forbidden"
+handler500 = "rekrut.core.views.server_error"

@@ -1,0 +1,71 @@
+"""Shared fixtures: named personas on two hiring teams, so every permission test reads like a story.
+
+Team A (Customer Service Officer): recruiter Rina (HR owner), hiring manager Budi (user), interviewer Maya,
+director Hendra. Team B (Staf Keuangan): recruiter Dodi (HR owner), hiring manager Andi. Sari is the HR admin.
+Olga is an interviewer on no team (the outsider).
+"""
+
+import os
+from dataclasses import dataclass
+
+import pytest
+
+from rekrut.accounts.models import Role, User
+from tests.factories import UserFactory, job_make
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+
+@dataclass
+class Personas:
+    hr_admin: User
+    recruiter: User
+    hiring_manager: User
+    interviewer: User
+    director: User
+    other_recruiter: User
+    other_manager: User
+    outsider: User
+
+    def all(self) -> dict[str, User]:
+        return dict(vars(self))
+
+
+@pytest.fixture
+def personas(db) -> Personas:
+    return Personas(
+        hr_admin=UserFactory(username="sari", first_name="Sari", role=Role.HR_ADMIN),
+        recruiter=UserFactory(username="rina", first_name="Rina", role=Role.RECRUITER),
+        hiring_manager=UserFactory(username="budi", first_name="Budi", role=Role.HIRING_MANAGER),
+        interviewer=UserFactory(username="maya", first_name="Maya", role=Role.INTERVIEWER),
+        director=UserFactory(username="hendra", first_name="Hendra", role=Role.DIRECTOR),
+        other_recruiter=UserFactory(username="dodi", first_name="Dodi", role=Role.RECRUITER),
+        other_manager=UserFactory(username="andi", first_name="Andi", role=Role.HIRING_MANAGER),
+        outsider=UserFactory(username="olga", first_name="Olga", role=Role.INTERVIEWER),
+    )
+
+
+@pytest.fixture
+def team_a_job(personas: Personas):
+    return job_make(
+        hr_owner=personas.recruiter,
+        user=personas.hiring_manager,
+        interviewers=(personas.interviewer,),
+        director=personas.director,
+    )
+
+
+@pytest.fixture
+def team_b_job(personas: Personas):
+    return job_make(hr_owner=personas.other_recruiter, user=personas.other_manager, title="Staf Keuangan")
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) signs a test client in as that user."""
+
+    def sign_in(user: User):
+        client.force_login(user)
+        return client
+
+    return sign_in
