@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # serves its vendored Swagger UI for /api/v1/docs, so the docs need no CDN
     "django_tasks",
     "django_tasks_db",
     "rekrut.core",
@@ -141,6 +142,8 @@ LANGUAGE_COOKIE_NAME = "rekrut_language"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

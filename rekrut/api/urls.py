@@ -1,3 +1,14 @@
+"""Rekrut's REST API, mounted at /api/v1/: token-authenticated routers over the same selectors and
+services as the pages. Schema at /api/v1/openapi.json, docs at /api/v1/docs (Swagger UI served locally)."""
+
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="Rekrut API", version="1", urls_namespace="api")
+from rekrut.api import applications, candidates, jobs
+from rekrut.api.auth import ApiTokenAuth
+from rekrut.api.errors import api_errors_install
+
+api = NinjaAPI(title="Rekrut API", version="1", urls_namespace="api", auth=ApiTokenAuth())
+api_errors_install(api)
+api.add_router("", jobs.router)
+api.add_router("", candidates.router)
+api.add_router("", applications.router)

@@ -106,10 +106,14 @@ class CandidateImport(models.Model):
     processed = models.PositiveIntegerField(default=0)
     imported = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, help_text="[{row, field, message}]")
+    # The uploader's language: the worker writes the row report in it, outside any request.
+    language = models.CharField(max_length=10, default="id")
+    # Kept beside `rows` so the progress poll can show a total without loading the whole table.
+    row_count = models.PositiveIntegerField(default=0)
 
     @property
     def total(self) -> int:
-        return len(self.rows)
+        return self.row_count
 
     @property
     def percent(self) -> int:

@@ -102,33 +102,39 @@ def candidate_merge(*, actor: User, keep: Candidate, duplicate: Candidate) -> Ca
         raise AccessDenied(_("Only HR can merge candidates."))
     if keep.pk == duplicate.pk:
         raise DomainError(_("Choose two different records to merge."), code="same_record")
-    keep = Candidate.objects.select_for_update().get(pk=keep.pk)
-    duplicate = Candidate.objects.select_for_update().get(pk=duplicate.pk)
+    # Both rows locked in one statement, in key order, so two opposite merges cannot deadlock.
+    both = Candidate.objects.select_for_update().filter(pk__in=[keep.pk, duplicate.pk]).order_by("pk")
+    locked = {candidate.pk: candidate for candidate in both}
+    keep, duplicate = locked[keep.pk], locked[duplicate.pk]
     if keep.merged_into_id or duplicate.merged_into_id:
         raise DomainError(_("One of these records was already merged."), code="already_merged")
     kept_jobs = set(keep.applications.values_list("job_id", flat=True))  # type: ignore[attr-defined]
     clash = duplicate.applications.filter(job_id__in=kept_jobs)  # type: ignore[attr-defined]
     if clash.exists():
         raise DomainError(
+            # A person has one application per job, whatever its status, so no later step clears this.
             _(
-                "Both records applied for the same job (%(job)s). Reject or withdraw one of the "
-                "two applications first, then merge."
+                "Both records have an application for the same job (%(job)s), and a person can have "
+                "only one application per job. These records cannot be merged."
             )
-            % {"job": clash.first().job.title},
+            % {"job": clash.values_list("job__title", flat=True)[0]},
             code="same_job",
         )
     duplicate.applications.update(candidate=keep)  # type: ignore[attr-defined]
-    for name in ("email", "phone", "city", "cv_text", "cv_name"):
+    for name in ("email", "phone", "city"):
         if not getattr(keep, name) and getattr(duplicate, name):
             setattr(keep, name, getattr(duplicate, name))
+    # The CV's file, name and text go together: a kept file must not get the other CV's name or text.
     if not keep.cv_file and duplicate.cv_file:
-        keep.cv_file = duplicate.cv_file
+        keep.cv_file, keep.cv_name, keep.cv_text = duplicate.cv_file, duplicate.cv_name, duplicate.cv_text
     keep.links = list(dict.fromkeys([*keep.links, *duplicate.links]))
     if duplicate.notes:
         keep.notes = f"{keep.notes}\n\n{duplicate.notes}".strip()
     keep.save()
     duplicate.merged_into = keep
     duplicate.save(update_fields=["merged_into", "updated_at"])
+    # Records merged into the duplicate earlier now point at the kept one: no chains to follow.
+    Candidate.objects.filter(merged_into=duplicate).update(merged_into=keep)
     _event(
         keep,
         actor,

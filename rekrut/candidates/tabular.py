@@ -209,25 +209,15 @@ def _table_build(records: Iterable[Sequence[str]]) -> Table:
     return Table(headers=headers, rows=rows)
 
 
+def _words(spec: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in spec.split(","))
+
+
 # Header words folded to one spelling before matching, so the lists below stay short.
 _TOKEN_ALIASES = {
-    "nomor": "no",
-    "nomer": "no",
-    "number": "no",
-    "num": "no",
-    "nr": "no",
-    "telp": "telepon",
-    "tlp": "telepon",
-    "telpon": "telepon",
-    "telephone": "telepon",
-    "phone": "telepon",
-    "tel": "telepon",
-    "handphone": "hp",
-    "ponsel": "hp",
-    "mobile": "hp",
-    "cellphone": "hp",
-    "cell": "hp",
-    "seluler": "hp",
+    **dict.fromkeys(_words("nomor, nomer, number, num, nr"), "no"),
+    **dict.fromkeys(_words("telp, tlp, telpon, telephone, phone, tel"), "telepon"),
+    **dict.fromkeys(_words("handphone, ponsel, mobile, cellphone, cell, seluler"), "hp"),
     "whatsapp": "wa",
     "surel": "email",
     "mail": "email",
@@ -241,103 +231,35 @@ _JOINED = (
 
 # Best name first: an exact match beats a match inside a longer header, then list order decides.
 _FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "full_name": (
-        "nama lengkap",
-        "full name",
-        "fullname",
-        "nama",
-        "name",
-        "nama kandidat",
-        "nama pelamar",
-        "candidate name",
-        "applicant name",
-        "candidate",
-        "kandidat",
-        "pelamar",
-        "applicant",
+    "full_name": _words(
+        "nama lengkap, full name, fullname, nama, name, nama kandidat, nama pelamar, candidate name,"
+        "applicant name, candidate, kandidat, pelamar, applicant"
     ),
-    "email": ("email", "alamat email", "email address"),
-    "phone": (
-        "no hp",
-        "hp",
-        "no wa",
-        "wa",
-        "no hp wa",
-        "hp wa",
-        "no telepon",
-        "telepon",
-        "no kontak",
-        "kontak",
-        "contact no",
-        "contact",
+    "email": _words("email, alamat email, email address"),
+    "phone": _words(
+        "no hp, hp, no wa, wa, no hp wa, hp wa, no telepon, telepon, no kontak, kontak, contact no, contact"
     ),
-    "city": (
-        "kota",
-        "city",
-        "domisili",
-        "kota domisili",
-        "kota kabupaten",
-        "kabupaten kota",
-        "kab kota",
-        "kabupaten",
-        "lokasi",
-        "location",
-        "tempat tinggal",
-        "town",
+    "city": _words(
+        "kota, city, domisili, kota domisili, kota kabupaten, kabupaten kota, kab kota, kabupaten, lokasi,"
+        "location, tempat tinggal, town"
     ),
-    "source": (
-        "sumber",
-        "source",
-        "sumber lamaran",
-        "sumber kandidat",
-        "sumber informasi",
-        "candidate source",
-        "channel",
-        "kanal",
-        "platform",
-        "melamar via",
+    "source": _words(
+        "sumber, source, sumber lamaran, sumber kandidat, sumber informasi, candidate source, channel, kanal,"
+        "platform, melamar via"
     ),
-    "linkedin": ("linkedin", "linkedin url", "url linkedin", "profil linkedin", "linkedin profile"),
-    "notes": (
-        "catatan",
-        "notes",
-        "note",
-        "keterangan",
-        "ket",
-        "komentar",
-        "comments",
-        "comment",
-        "remarks",
-        "memo",
-    ),
+    "linkedin": _words("linkedin, linkedin url, url linkedin, profil linkedin, linkedin profile"),
+    "notes": _words("catatan, notes, note, keterangan, ket, komentar, comments, comment, remarks, memo"),
 }
 # Words that say a column is about someone or something else ("Nama Perusahaan", "Telepon Darurat").
 _OTHER_PARTY = frozenset(
-    {
-        "perusahaan",
-        "company",
-        "sekolah",
-        "school",
-        "universitas",
-        "university",
-        "kampus",
-        "ibu",
-        "ayah",
-        "wali",
-        "darurat",
-        "emergency",
-        "referensi",
-        "reference",
-        "referrer",
-        "perekrut",
-        "recruiter",
-        "atasan",
-        "supervisor",
-    }
+    _words(
+        "perusahaan, company, sekolah, school, universitas, university, kampus, ibu, ayah, wali, darurat,"
+        "emergency, referensi, reference, referrer, perekrut, recruiter, atasan, supervisor"
+    )
 )
 _EXCLUDED: dict[str, frozenset[str]] = {
     "full_name": _OTHER_PARTY
-    | {"panggilan", "nickname", "file", "user", "posisi", "position", "jabatan", "job", "lowongan"},
+    | set(_words("panggilan, nickname, file, user, posisi, position, jabatan, job, lowongan")),
     "email": _OTHER_PARTY,
     "phone": _OTHER_PARTY,
     "city": _OTHER_PARTY | {"lahir", "birth", "alamat", "address"},

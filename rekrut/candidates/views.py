@@ -1,3 +1,4 @@
+from typing import cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -9,11 +10,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from rekrut.accounts.models import User
 from rekrut.candidates import selectors, services
 from rekrut.candidates.forms import CandidateForm, SearchForm
 from rekrut.candidates.models import Candidate
 from rekrut.core.errors import DomainError
-from rekrut.jobs.selectors import jobs_visible_to
+from rekrut.jobs.selectors import job_choices_for, jobs_visible_to
 
 PAGE_SIZE = 25
 
@@ -34,7 +36,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         )
     candidates = selectors.candidates_search(user=request.user, filters=filters)
     page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
-    jobs = jobs_visible_to(user=request.user).only("pk", "title").prefetch_related("stages")
+    jobs = job_choices_for(user=request.user)
     query_string = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
     template = "candidates/_results.html" if request.htmx else "candidates/list.html"
     return render(
@@ -77,10 +79,9 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
             "candidate": candidate,
             "applications": applications,
             "events": candidate.events.select_related("actor"),
-            "apply_jobs": jobs_visible_to(user=request.user)
-            .exclude(status="closed")
-            .exclude(pk__in=applications.values("job_id"))
-            .only("pk", "title"),
+            "apply_jobs": job_choices_for(user=request.user, include_closed=False).exclude(
+                pk__in=applications.values("job_id")
+            ),
             "duplicates": selectors.candidate_duplicates(
                 email=candidate.email, phone=candidate.phone, exclude_id=candidate.pk
             )
@@ -132,4 +133,56 @@ def candidate_edit(request: HttpRequest, candidate_id: int) -> HttpResponse:
         request,
         "candidates/edit.html",
         {"nav": "candidates", "form": form, "candidate": candidate, "loaded_version": loaded},
+    )
+
+
+@login_required
+def candidate_merge(request: HttpRequest, keep_id: int, duplicate_id: int) -> HttpResponse:
+    """GET: the two records side by side. POST: fold the duplicate into the kept record (HR only)."""
+    user = cast(User, request.user)
+    if not user.is_hr:
+        raise PermissionDenied
+    if keep_id == duplicate_id:
+        raise Http404
+    keep = selectors.candidate_get(user=user, candidate_id=keep_id)
+    duplicate = selectors.candidate_get(user=user, candidate_id=duplicate_id)
+    if request.method == "POST":
+        try:
+            services.candidate_merge(actor=user, keep=keep, duplicate=duplicate)
+        except DomainError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(
+                request,
+                _("The record #%(duplicate)s is merged into this one.") % {"duplicate": duplicate.pk},
+            )
+            return redirect("candidates:detail", candidate_id=keep.pk)
+    applications_model = Candidate._meta.get_field("applications").related_model
+    applications = list(
+        applications_model.objects.filter(candidate__in=[keep, duplicate])
+        .select_related("job", "stage")
+        .order_by("-applied_at")
+    )
+    # Every application moves with the merge; the page lists those on jobs this user may see.
+    visible = set(
+        jobs_visible_to(user=user)
+        .filter(pk__in={a.job_id for a in applications})
+        .values_list("pk", flat=True)
+    )
+    records = [
+        {
+            "candidate": candidate,
+            "applications": [
+                a for a in applications if a.candidate_id == candidate.pk and a.job_id in visible
+            ],
+            "hidden": sum(
+                1 for a in applications if a.candidate_id == candidate.pk and a.job_id not in visible
+            ),
+        }
+        for candidate in (keep, duplicate)
+    ]
+    return render(
+        request,
+        "candidates/merge.html",
+        {"nav": "candidates", "keep": keep, "duplicate": duplicate, "records": records},
     )

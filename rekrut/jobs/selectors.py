@@ -54,3 +54,11 @@ def stages_of(*, job: Job, active_only: bool = True) -> list[Stage]:
     if active_only:
         stages = stages.filter(is_active=True)
     return list(stages.order_by("position"))
+
+
+def job_choices_for(*, user: User, include_closed: bool = True) -> QuerySet[Job]:
+    """Light rows (id, title, stages) for job pickers and filters."""
+    jobs = Job.objects.filter(pk__in=jobs_visible_to(user=user).values("pk")).only("pk", "title", "status")
+    if not include_closed:
+        jobs = jobs.exclude(status="closed")
+    return jobs.order_by("title").prefetch_related("stages")

@@ -3,7 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 
@@ -63,7 +64,7 @@ class Column:
 def board_columns(*, job: Job, now: datetime | None = None, limit: int = BOARD_COLUMN_LIMIT) -> list[Column]:
     """Active stages with their active (and, last, hired) applications; oldest in stage first.
 
-    Query count is fixed whatever the size: stages, counts, one query per column for its first cards.
+    Three queries whatever the size: the stages, the counts per stage, and the first cards of every column.
     """
     now = now or timezone.now()
     stages = list(job.stages.filter(is_active=True).order_by("position"))
@@ -76,37 +77,29 @@ def board_columns(*, job: Job, now: datetime | None = None, limit: int = BOARD_C
         .annotate(n=Count("pk"))
         .order_by()
     )
+    # One query for every column's first cards: number rows within each stage, keep the first `limit`.
     rows = (
         Application.objects.filter(job=job, status__in=open_statuses)
         .select_related("candidate")
-        .only(
-            "pk",
-            "version",
-            "status",
-            "stage_id",
-            "stage_entered_at",
-            "applied_at",
-            "candidate__full_name",
-            "candidate__city",
-            "candidate__id",
-        )
+        .only("pk", "version", "status", "stage_id", "stage_entered_at", "applied_at",
+              "candidate__full_name", "candidate__city", "candidate__id")
+        .annotate(rank=Window(RowNumber(), partition_by=[F("stage_id")], order_by=[F("stage_entered_at"), F("pk")]))
+        .filter(rank__lte=limit)
         .order_by("stage_entered_at", "pk")
     )
+    cards_by_stage: dict[int, list[Application]] = {}
+    for application in rows:
+        cards_by_stage.setdefault(application.stage_id, []).append(application)
     columns = []
     for stage in stages:
         column = Column(stage=stage, count=counts.get(stage.pk, 0))
-        if column.count:
-            targets = [by_id[r.id] for r in transitions.forward_targets(list(refs.values()), refs[stage.pk])]
-            for application in rows.filter(stage=stage)[:limit]:
-                days = (now - application.stage_entered_at).days
-                column.cards.append(
-                    Card(
-                        application=application,
-                        days_in_stage=days,
-                        is_stale=days >= STALE_AFTER_DAYS,
-                        targets=targets if application.status == ApplicationStatus.ACTIVE else [],
-                    )
-                )
+        targets = [by_id[r.id] for r in transitions.forward_targets(list(refs.values()), refs[stage.pk])]
+        for application in cards_by_stage.get(stage.pk, []):
+            days = (now - application.stage_entered_at).days
+            column.cards.append(Card(
+                application=application, days_in_stage=days, is_stale=days >= STALE_AFTER_DAYS,
+                targets=targets if application.status == ApplicationStatus.ACTIVE else [],
+            ))
         columns.append(column)
     return columns
 

@@ -1,0 +1,40 @@
+"""Where the bench keeps its things, and Django set up against the bench database (never the dev one)."""
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+VAR_DIR = Path(os.environ.get("BENCH_VAR_DIR", BENCH_DIR / "var")).resolve()
+RESULTS_DIR = BENCH_DIR / "results"
+FACTS_FILE = VAR_DIR / "facts.json"
+TOKEN_FILE = VAR_DIR / "api_token"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+
+# The login every scenario runs as: the HR admin persona of the demo, who sees every job.
+LOGIN_USERNAME = "sari"
+
+
+def bench_environ() -> dict[str, str]:
+    """The environment for anything that touches the bench database: its own var dir, DEBUG off."""
+    env = dict(os.environ)
+    env["REKRUT_VAR_DIR"] = str(VAR_DIR)
+    env["DJANGO_SETTINGS_MODULE"] = "rekrut.settings"
+    env["DEBUG"] = "0"
+    return env
+
+
+def django_setup() -> None:
+    os.environ.update(bench_environ())
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def facts_read() -> dict[str, Any]:
+    return json.loads(FACTS_FILE.read_text())

@@ -1,0 +1,534 @@
+"""Bench data: 100,000 candidates and 150,000 applications over 20 jobs, plus the demo personas.
+
+One job (the "board" job) holds exactly 2,000 active applications spread over its stages. Jobs go through
+jobs.services.job_create, so their stages come from the company's templates; candidates, applications and
+their history are bulk-inserted, because 150,000 service calls would take the better part of an hour. The
+history is the one the services would have written: an 'applied' transition, one 'moved' (or, into the last
+stage, 'hired') transition per stage passed, and a 'rejected'/'withdrawn' one for closed applications.
+
+Deterministic for a seed (the same people, jobs, stages and statuses); times are relative to the run.
+
+    .venv/bin/python bench/generate.py            # skips when the bench database already has the data
+    .venv/bin/python bench/generate.py --force    # throws the bench database away and builds it again
+    .venv/bin/python bench/generate.py --scale 0.05   # a small data set, for trying the bench out
+"""
+
+import argparse
+import importlib
+import json
+import random
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import benchenv
+from django.db import transaction
+
+N_CANDIDATES = 100_000
+N_APPLICATIONS = 150_000
+BOARD_ACTIVE = 2_000
+# The board job's closed applications, besides its active ones.
+BOARD_CLOSED = {"rejected": 800, "withdrawn": 150, "hired": 50}
+BATCH = 10_000
+SEARCH_SURNAME = "Saputra"  # one of people.LAST_NAMES: about 1 candidate in 35 carries it
+PAGE_CANDIDATES = 200  # candidate pages the "candidate page" scenario rotates over
+
+# Status mix of the other jobs' applications (cumulative bounds of one random draw).
+STATUS_MIX = [(0.22, "active"), (0.92, "rejected"), (0.99, "withdrawn"), (1.0, "hired")]
+# Where open (and withdrawn) applications sit, by index into the job's stages in use (not the last one);
+# rejections happen earlier on average.
+ACTIVE_WEIGHTS = [30, 22, 16, 11, 8, 5, 3, 2, 1.5, 1]
+REJECT_WEIGHTS = [35, 25, 15, 10, 6, 4, 2, 1.5, 1, 0.5]
+
+REQUIREMENTS = "- Pendidikan minimal D3/S1 yang relevan\n- Mampu bekerja dalam tim\n- Komunikatif"
+# The demo's six jobs (the first is the board job) and fourteen more, in the same shape.
+EXTRA_JOBS = [
+    ("Frontend Engineer", "Teknologi", "software_engineering", "staff", "rina", "andi", (12, 20)),
+    ("Mobile Engineer (Android)", "Teknologi", "software_engineering", "senior", "rina", "andi", (15, 24)),
+    ("Data Analyst", "Teknologi", "software_engineering", "staff", "dodi", "andi", (10, 16)),
+    ("QA Engineer", "Teknologi", "software_engineering", "staff", "dodi", "andi", (9, 14)),
+    ("Social Media Specialist", "Pemasaran Digital", "marketing_content", "staff", "rina", "budi", (6, 9)),
+    ("SEO Specialist", "Pemasaran Digital", "marketing_content", "staff", "rina", "budi", (7, 10)),
+    ("Account Executive", "Penjualan", "sales", "staff", "dodi", "budi", (6, 9)),
+    ("Sales Supervisor", "Penjualan", "sales", "supervisor", "dodi", "budi", (9, 13)),
+    ("Call Center Agent", "Layanan Pelanggan", "customer_service", "staff", "rina", "budi", (5, 6)),
+    (
+        "Customer Service Team Lead",
+        "Layanan Pelanggan",
+        "customer_service",
+        "supervisor",
+        "rina",
+        "budi",
+        (7, 10),
+    ),
+    ("Staf Akuntansi", "Keuangan", "finance_admin", "staff", "dodi", "andi", (6, 8)),
+    ("Staf Pajak", "Keuangan", "finance_admin", "staff", "dodi", "andi", (7, 10)),
+    ("Admin Gudang", "Operasional", "operations", "staff", "dodi", "budi", (5, 6)),
+    ("Koordinator Logistik", "Operasional", "operations", "supervisor", "dodi", "budi", (8, 12)),
+]
+
+
+@dataclass
+class Slot:
+    """One application to be: its job, how far it got, how it ended, and when it started."""
+
+    job: int
+    status: str
+    reached: int  # index into the job's stages in use
+    applied_days_ago: float
+    candidate: int = -1
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.start = self.last = time.perf_counter()
+
+    def lap(self, what: str) -> None:
+        now = time.perf_counter()
+        print(f"  {what:<48} {now - self.last:7.1f} s", flush=True)
+        self.last = now
+
+    @property
+    def total(self) -> float:
+        return time.perf_counter() - self.start
+
+
+def _weighted_counts(total: int, weights: list[float]) -> list[int]:
+    """Splits `total` in proportion to `weights`, exactly (largest remainders)."""
+    raw = [total * w / sum(weights) for w in weights]
+    counts = [int(r) for r in raw]
+    for i in sorted(range(len(raw)), key=lambda i: raw[i] - counts[i], reverse=True)[: total - sum(counts)]:
+        counts[i] += 1
+    return counts
+
+
+def _plan(rng: random.Random, depth: list[int], scale: float) -> list[Slot]:
+    """Every application slot, for job index 0 (the board job) first. depth[j]: stages in use of job j."""
+    slots: list[Slot] = []
+    n_apps = round(N_APPLICATIONS * scale)
+    board_active = round(BOARD_ACTIVE * scale)
+    open_depth = depth[0] - 1  # active applications are never in the last stage: reaching it is the hire
+    for reached, n in enumerate(_weighted_counts(board_active, ACTIVE_WEIGHTS[:open_depth])):
+        slots += [Slot(0, "active", reached, rng.uniform(0.2, 90)) for _ in range(n)]
+    for status, n in BOARD_CLOSED.items():
+        for _ in range(round(n * scale)):
+            slots.append(Slot(0, status, _reached(rng, status, depth[0]), rng.uniform(10, 365)))
+    others = n_apps - len(slots)
+    for i in range(others):
+        job = 1 + i % (len(depth) - 1)
+        draw = rng.random()
+        status = next(s for bound, s in STATUS_MIX if draw < bound)
+        days = rng.uniform(0.2, 90) if status == "active" else rng.uniform(10, 365)
+        slots.append(Slot(job, status, _reached(rng, status, depth[job]), days))
+    return slots
+
+
+def _reached(rng: random.Random, status: str, depth: int) -> int:
+    if status == "hired":
+        return depth - 1
+    weights = REJECT_WEIGHTS if status == "rejected" else ACTIVE_WEIGHTS
+    return rng.choices(range(depth - 1), weights=weights[: depth - 1])[0]
+
+
+def _assign_candidates(rng: random.Random, slots: list[Slot], n_candidates: int) -> list[list[int]]:
+    """Each candidate applies at least once; the rest apply a second (or third) time, never twice to a job."""
+    order = list(range(len(slots)))
+    rng.shuffle(order)
+    jobs_of: list[list[int]] = [[] for _ in range(n_candidates)]
+    for candidate, slot_index in enumerate(order[:n_candidates]):
+        slots[slot_index].candidate = candidate
+        jobs_of[candidate].append(slot_index)
+    for slot_index in order[n_candidates:]:
+        while True:
+            candidate = rng.randrange(n_candidates)
+            if all(slots[s].job != slots[slot_index].job for s in jobs_of[candidate]):
+                break
+        slots[slot_index].candidate = candidate
+        jobs_of[candidate].append(slot_index)
+    return jobs_of
+
+
+@contextmanager
+def _timestamps_as_given(model: Any, *names: str) -> Iterator[None]:
+    """auto_now/auto_now_add would stamp every bulk row with 'now'; the bench wants lived-in dates."""
+    fields = [model._meta.get_field(n) for n in names]
+    saved = [(f.auto_now, f.auto_now_add) for f in fields]
+    for f in fields:
+        f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, (auto_now, auto_now_add) in zip(fields, saved, strict=True):
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add
+
+
+def _sqlite_fast_writes() -> None:
+    """The bench database is disposable: no fsync while loading it."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous=OFF")
+
+
+def _has_data() -> bool:
+    from rekrut.candidates.models import Candidate
+    from rekrut.pipeline.models import Application
+
+    return (
+        benchenv.FACTS_FILE.exists()
+        and Candidate.objects.exists()
+        and Application.objects.count() == benchenv.facts_read()["counts"]["applications"]
+    )
+
+
+def _jobs_create(rng: random.Random, users: dict) -> list:
+    from rekrut.jobs.models import Department, EmploymentType, JobStatus, Location, WorkMode
+    from rekrut.jobs.services import TeamSpec, job_create
+    from rekrut.pipeline.demo.build import JOBS
+
+    locations = {
+        "Kantor Pusat Jakarta": Location.objects.get_or_create(
+            name="Kantor Pusat Jakarta", defaults={"city": "Jakarta Selatan", "time_zone": "Asia/Jakarta"}
+        )[0],
+        "Cabang Makassar": Location.objects.get_or_create(
+            name="Cabang Makassar", defaults={"city": "Makassar", "time_zone": "Asia/Makassar"}
+        )[0],
+    }
+    specs = list(JOBS) + [
+        (
+            title,
+            dept,
+            family,
+            level,
+            level in {"manager", "head", "director"},
+            rng.choice([EmploymentType.PKWT, EmploymentType.PKWTT]),
+            rng.choice(list(locations)),
+            owner,
+            user,
+            (low * 1_000_000, high * 1_000_000),
+        )
+        for title, dept, family, level, owner, user, (low, high) in EXTRA_JOBS
+    ]
+    jobs = []
+    for title, dept, family, level, managerial, etype, loc, owner, user, (low, high) in specs:
+        jobs.append(
+            job_create(
+                actor=users["sari"],
+                team=TeamSpec(
+                    hr_owner=users[owner],
+                    user=users[user],
+                    interviewers=(users["maya"],) if family == "marketing_content" else (),
+                    director=users["hendra"] if managerial else None,
+                ),
+                title=title,
+                department=Department.objects.get_or_create(name=dept)[0],
+                level=level,
+                is_managerial=managerial,
+                job_family=family,
+                employment_type=etype,
+                location=locations[loc],
+                work_mode=WorkMode.ON_SITE if managerial else rng.choice(list(WorkMode)),
+                headcount=rng.randint(1, 5),
+                status=JobStatus.OPEN,
+                description=f"Kami mencari {title} untuk bergabung dengan tim {dept}.",
+                requirements=REQUIREMENTS,
+                salary_min=low,
+                salary_max=high,
+            )
+        )
+    return jobs
+
+
+def _candidates_create(
+    rng: random.Random, slots: list[Slot], jobs_of: list[list[int]], jobs: list, now: datetime
+) -> list[int]:
+    from rekrut.candidates.models import Candidate, CandidateEvent, Source
+    from rekrut.pipeline.demo.build import cv_text, phone_make
+    from rekrut.pipeline.demo.people import CITIES, FIRST_NAMES, LAST_NAMES
+
+    owners = [job.team.get(role="hr_owner").user for job in jobs]
+    sources = [Source.CAREERS_PAGE, Source.JOB_BOARD, Source.LINKEDIN, Source.REFERRAL, Source.IMPORT]
+    domains = ["gmail.com", "yahoo.co.id", "outlook.com", "ymail.com"]
+    pks: list[int] = []
+    with (
+        _timestamps_as_given(Candidate, "created_at", "updated_at"),
+        _timestamps_as_given(CandidateEvent, "at"),
+    ):
+        for start in range(0, len(jobs_of), BATCH):
+            batch = []
+            for index in range(start, min(start + BATCH, len(jobs_of))):
+                first_slot = max(jobs_of[index], key=lambda s: slots[s].applied_days_ago)
+                job = jobs[slots[first_slot].job]
+                names = [rng.choice(FIRST_NAMES)]
+                if rng.random() < 0.3:
+                    names.append(rng.choice(FIRST_NAMES))
+                names.append(rng.choice(LAST_NAMES))
+                name = " ".join(names)
+                city = rng.choice(CITIES)
+                email = f"{'.'.join(names).lower()}{index}@{rng.choice(domains)}"
+                phone = phone_make(rng)
+                created = now - timedelta(days=slots[first_slot].applied_days_ago, minutes=rng.randint(1, 90))
+                batch.append(
+                    Candidate(
+                        full_name=name,
+                        email=email,
+                        phone=phone,
+                        city=city,
+                        source=rng.choice(sources),
+                        cv_text=cv_text(rng, name, city, email, phone, job.job_family),
+                        created_by=owners[slots[first_slot].job],
+                        created_at=created,
+                        updated_at=created,
+                    )
+                )
+            with transaction.atomic():
+                Candidate.objects.bulk_create(batch)
+                CandidateEvent.objects.bulk_create(
+                    CandidateEvent(
+                        candidate=c,
+                        actor=c.created_by,
+                        at=c.created_at,
+                        kind="created",
+                        summary="Candidate added",
+                    )
+                    for c in batch
+                )
+            pks += [c.pk for c in batch]
+    return pks
+
+
+def _applications_create(
+    rng: random.Random, slots: list[Slot], candidate_pks: list[int], jobs: list, now: datetime
+) -> tuple[int, int]:
+    from rekrut.pipeline.models import Application, RejectReason, Transition
+
+    stages_of = [list(job.stages.filter(is_active=True).order_by("position")) for job in jobs]
+    owners = [job.team.get(role="hr_owner").user_id for job in jobs]
+    reasons = list(RejectReason.objects.filter(is_active=True))
+    n_apps = n_transitions = 0
+    for start in range(0, len(slots), BATCH):
+        chunk = slots[start : start + BATCH]
+        applications, histories = [], []
+        for slot in chunk:
+            stages = stages_of[slot.job]
+            target = stages[slot.reached]
+            # The stages passed on the way, as application_move allows: optional ones only when aimed at.
+            path = [stages[0]] + [
+                s for s in stages[1 : slot.reached + 1] if not s.is_optional or s.pk == target.pk
+            ]
+            applied_at = now - timedelta(days=slot.applied_days_ago)
+            closes = slot.status in {"rejected", "withdrawn"}
+            steps = len(path) - 1 + closes
+            span = (now - applied_at).total_seconds()
+            times = [applied_at] + [
+                applied_at + timedelta(seconds=f * span * 0.98)
+                for f in sorted(rng.random() for _ in range(steps))
+            ]
+            reason = rng.choice(reasons) if slot.status == "rejected" else None
+            actor = owners[slot.job]
+            application = Application(
+                candidate_id=candidate_pks[slot.candidate],
+                job=jobs[slot.job],
+                stage=target,
+                status=slot.status,
+                reject_reason=reason,
+                applied_at=applied_at,
+                stage_entered_at=times[len(path) - 1],
+                version=1 + steps,
+            )
+            history = [
+                Transition(
+                    actor_id=actor,
+                    at=applied_at,
+                    kind="applied",
+                    from_stage=None,
+                    to_stage=path[0],
+                    from_status="",
+                    to_status="active",
+                )
+            ]
+            for i in range(1, len(path)):
+                hired = slot.status == "hired" and i == len(path) - 1
+                history.append(
+                    Transition(
+                        actor_id=actor,
+                        at=times[i],
+                        kind="hired" if hired else "moved",
+                        from_stage=path[i - 1],
+                        to_stage=path[i],
+                        from_status="active",
+                        to_status="hired" if hired else "active",
+                    )
+                )
+            if closes:
+                history.append(
+                    Transition(
+                        actor_id=actor,
+                        at=times[-1],
+                        kind=slot.status,
+                        from_stage=target,
+                        to_stage=target,
+                        from_status="active",
+                        to_status=slot.status,
+                        reason=reason,
+                    )
+                )
+            applications.append(application)
+            histories.append(history)
+        with transaction.atomic():
+            Application.objects.bulk_create(applications)
+            rows = []
+            for application, history in zip(applications, histories, strict=True):
+                for transition in history:
+                    transition.application_id = application.pk
+                    rows.append(transition)
+            Transition.objects.bulk_create(rows)
+        n_apps += len(applications)
+        n_transitions += len(rows)
+    return n_apps, n_transitions
+
+
+def _api_token_ensure(user: Any) -> None:
+    """A token for the HR admin, kept in var/api_token (only its hash is in the database)."""
+    from rekrut.accounts.models import ApiToken
+    from rekrut.accounts.services import api_token_create
+
+    if benchenv.TOKEN_FILE.exists():
+        key = benchenv.TOKEN_FILE.read_text().strip()
+        if ApiToken.objects.filter(key_hash=ApiToken.hash_key(key), revoked_at__isnull=True).exists():
+            return
+    _, key = api_token_create(user=user, name="bench")
+    benchenv.TOKEN_FILE.write_text(key + "\n")
+    benchenv.TOKEN_FILE.chmod(0o600)
+
+
+def _facts_write(board_job: Any, seconds: float, seed: int, scale: float) -> dict[str, Any]:
+    """What the load scenarios need to know about the data: ids to request, and the counts."""
+    from django.db import connection
+
+    from rekrut.candidates.models import Candidate
+    from rekrut.pipeline.models import Application, Transition
+
+    stages = list(board_job.stages.filter(is_active=True).order_by("position"))
+    active = Application.objects.filter(job=board_job, status="active")
+    candidate_ids = list(active.order_by("pk").values_list("candidate_id", flat=True))
+    step = max(1, len(candidate_ids) // PAGE_CANDIDATES)
+    facts = {
+        "seed": seed,
+        "scale": scale,
+        "database": connection.vendor,
+        "generation_seconds": round(seconds, 1),
+        "board_job_id": board_job.pk,
+        "board_job_title": board_job.title,
+        # The API scenario lists the second stage (CV screening), which holds the most cards after Applied.
+        "api_stage_id": stages[1].pk,
+        "board_stage_ids": [s.pk for s in stages],
+        "search_query": SEARCH_SURNAME,
+        "candidate_ids": candidate_ids[::step][:PAGE_CANDIDATES],
+        "counts": {
+            "candidates": Candidate.objects.count(),
+            "applications": Application.objects.count(),
+            "transitions": Transition.objects.count(),
+            "board_active": active.count(),
+            "search_matches": Candidate.objects.filter(full_name__icontains=SEARCH_SURNAME).count(),
+        },
+    }
+    benchenv.FACTS_FILE.write_text(json.dumps(facts, indent=2) + "\n")
+    return facts
+
+
+def _fresh_database() -> None:
+    """--force: the SQLite file is removed; on another database (DATABASE_URL) every table is emptied."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connections
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        connections.close_all()
+        for suffix in ("", "-wal", "-shm"):
+            path = benchenv.VAR_DIR / f"rekrut.sqlite3{suffix}"
+            path.unlink(missing_ok=True)
+        call_command("migrate", verbosity=0)
+    else:
+        call_command("migrate", verbosity=0)
+        call_command("flush", interactive=False, verbosity=0)
+        # flush also empties the stage templates and reject reasons the data migrations wrote.
+        for module in (
+            "rekrut.jobs.migrations.0002_default_stage_templates",
+            "rekrut.pipeline.migrations.0002_default_reject_reasons",
+        ):
+            importlib.import_module(module).create(apps, None)
+    benchenv.FACTS_FILE.unlink(missing_ok=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full data set (0.01 to 1)")
+    parser.add_argument("--force", action="store_true", help="throw the bench data away and build it again")
+    args = parser.parse_args()
+    benchenv.django_setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from rekrut.jobs.models import Job
+    from rekrut.pipeline.demo.build import personas_ensure
+
+    print(f"Bench database: {connection.vendor} · {connection.settings_dict['NAME']}")
+    timer = Timer()
+    if args.force:
+        _fresh_database()
+    else:
+        call_command("migrate", verbosity=0)
+    timer.lap("migrate")
+    if not args.force and _has_data():
+        users = personas_ensure()
+        _api_token_ensure(users["sari"])
+        facts = benchenv.facts_read()
+        print(f"The bench data is already there ({facts['counts']}); skipping. (--force builds it again.)")
+        return 0
+    if Job.objects.exists():
+        print("The bench database holds other data; run with --force to rebuild it.", file=sys.stderr)
+        return 1
+    _sqlite_fast_writes()
+    rng = random.Random(args.seed)
+    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    with transaction.atomic():
+        users = personas_ensure()
+        jobs = _jobs_create(rng, users)
+    timer.lap(f"personas and {len(jobs)} jobs (job_create)")
+    depth = [job.stages.filter(is_active=True).count() for job in jobs]
+    slots = _plan(rng, depth, args.scale)
+    n_candidates = round(N_CANDIDATES * args.scale)
+    jobs_of = _assign_candidates(rng, slots, n_candidates)
+    timer.lap(f"plan {len(slots):,} applications for {n_candidates:,} candidates")
+    candidate_pks = _candidates_create(rng, slots, jobs_of, jobs, now)
+    timer.lap(f"{len(candidate_pks):,} candidates (+ their 'created' events)")
+    n_apps, n_transitions = _applications_create(rng, slots, candidate_pks, jobs, now)
+    timer.lap(f"{n_apps:,} applications, {n_transitions:,} transitions")
+    _api_token_ensure(users["sari"])
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        elif connection.vendor == "postgresql":
+            cursor.execute("ANALYZE")  # autovacuum would get there; the bench should not wait for it
+    timer.lap("API token, checkpoint")
+    facts = _facts_write(jobs[0], timer.total, args.seed, args.scale)
+    print(f"Generated in {timer.total:.1f} s: {facts['counts']}")
+    print(
+        f"Board job #{facts['board_job_id']} ({facts['board_job_title']}); API token in {benchenv.TOKEN_FILE}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+"""Interviews of an application and the scorecards their interviewers fill in."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from rekrut.interviews.models.library import Attribute, Question
+from rekrut.interviews.models.plans import PlanRound
+from rekrut.pipeline.models import Application
+
+
+class InterviewStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Interview(models.Model):
+    """One sitting of a round with a candidate. Times are stored in UTC and shown in the viewer's zone."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="interviews")
+    round = models.ForeignKey(PlanRound, on_delete=models.PROTECT, related_name="interviews")
+    interviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="interviews_assigned", verbose_name=_("interviewers")
+    )
+    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("length (minutes)"))
+    location = models.CharField(_("place or video link"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=InterviewStatus.choices, default=InterviewStatus.SCHEDULED
+    )
+    cancel_reason = models.CharField(_("why it was cancelled"), max_length=300, blank=True)
+    actual_started_at = models.DateTimeField(_("actually started"), null=True, blank=True)
+    actual_ended_at = models.DateTimeField(_("actually ended"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+        constraints = [
+            models.CheckConstraint(condition=Q(duration_minutes__gte=1), name="interview_has_length"),
+            models.CheckConstraint(
+                condition=Q(actual_ended_at__isnull=True)
+                | Q(actual_started_at__isnull=True)
+                | Q(actual_ended_at__gt=models.F("actual_started_at")),
+                name="interview_actual_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round.name} · {self.application.candidate}"
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def actual_minutes(self) -> int | None:
+        if self.actual_started_at and self.actual_ended_at:
+            return int((self.actual_ended_at - self.actual_started_at).total_seconds() // 60)
+        return None
+
+    @property
+    def ran_long(self) -> bool:
+        """It took longer than planned (a signal candidates read too, see PRODUCT.md)."""
+        minutes = self.actual_minutes
+        return minutes is not None and minutes > self.duration_minutes
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == InterviewStatus.CANCELLED
+
+
+class Recommendation(models.TextChoices):
+    STRONG_NO = "strong_no", _("Strong no")
+    NO = "no", _("No")
+    YES = "yes", _("Yes")
+    STRONG_YES = "strong_yes", _("Strong yes")
+
+
+class ScorecardStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Scorecard(models.Model):
+    """One interviewer's judgement of one interview. Submitted means locked; amendments keep versions."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="scorecards")
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="scorecards"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ScorecardStatus.choices, default=ScorecardStatus.DRAFT
+    )
+    recommendation = models.CharField(
+        _("overall recommendation"), max_length=20, choices=Recommendation.choices, blank=True
+    )
+    overall_notes = models.TextField(_("overall notes"), blank=True)
+    salary_expectation = models.PositiveBigIntegerField(
+        _("salary expectation (Rp per month)"), null=True, blank=True
+    )
+    notice_period_days = models.PositiveSmallIntegerField(_("notice period (days)"), null=True, blank=True)
+    background_notes = models.TextField(_("education and work background"), blank=True)
+    version = models.PositiveIntegerField(default=0, help_text=_("How many times it was submitted."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["interview", "pk"]
+        verbose_name = _("scorecard")
+        verbose_name_plural = _("scorecards")
+        constraints = [
+            models.UniqueConstraint(fields=["interview", "interviewer"], name="scorecard_once_per_interviewer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.interview} · {self.interviewer}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == ScorecardStatus.SUBMITTED
+
+
+class ScorecardRating(models.Model):
+    scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="ratings")
+    attribute = models.ForeignKey(Attribute, on_delete=models.PROTECT, related_name="+")
+    rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True, help_text=_("Empty: not assessed."))
+    evidence = models.TextField(_("evidence"), blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["scorecard", "attribute"], name="rating_once_per_attribute"),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=4), name="rating_one_to_four"
+            ),
+        ]
+
+
+class ScorecardQuestionNote(models.Model):
+    scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="question_notes")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["scorecard", "question"], name="question_note_once"),
+        ]
+
+
+class ImmutableRow(Exception):
+    pass
+
+
+class ScorecardVersion(models.Model):
+    """What a scorecard said at one submission. Written once, never changed: amendments add a version."""
+
+    scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    content = models.JSONField()
+    recommendation = models.CharField(max_length=20, choices=Recommendation.choices)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    amend_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["scorecard", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["scorecard", "number"], name="scorecard_version_number_once")
+        ]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ImmutableRow("Scorecard versions are never edited.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise ImmutableRow("Scorecard versions are never deleted.")

@@ -1,0 +1,484 @@
+"""The access matrix: every page of Rekrut × every persona, allowed or refused, in one table.
+
+Refusals follow one convention: 404 for an object the persona may not see (so they cannot even tell it
+exists), 403 for an action their role cannot do, and the login page for anyone signed out. Object pages are
+checked against team A's and team B's job ("board[team_a]"); actions also check that the change happened
+exactly when allowed; list pages must not list another team's jobs or candidates.
+
+`test_every_page_is_in_the_matrix` keeps the table complete: a URL name in the checked namespaces that is
+neither in PAGES nor in EXCLUDED (with its reason) fails the suite, so a new page cannot skip the matrix.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls.exceptions import Resolver404
+
+from rekrut.accounts.models import User
+from rekrut.jobs.models import Job, StageKind
+from rekrut.pipeline import services as pipeline_services
+from rekrut.pipeline.models import Application, ApplicationStatus, RejectReason
+from tests.candidates.filebuilders import pdf_bytes
+from tests.conftest import Personas
+from tests.factories import application_make, job_make
+
+pytestmark = pytest.mark.django_db
+
+CHECKED_NAMESPACES = ("accounts", "jobs", "pipeline", "candidates", "intake", "interviews")
+
+# URL names deliberately left out of the matrix, each with its reason.
+EXCLUDED = {
+    "accounts:password_reset_confirm": (
+        "needs the one-time token from the reset e-mail; open to everyone by design (the token is the "
+        "credential), and Django's own tests cover the token check"
+    ),
+}
+
+
+class Outcome(enum.Enum):
+    ALLOWED = "allowed"  # 200, or a redirect to the page's success page (and the action happened)
+    NOT_FOUND = "404"  # the persona may not see this object
+    FORBIDDEN = "403"  # the persona sees it, but their role cannot do this
+    LOGIN = "login"  # signed out: redirected to the login page
+
+
+ALLOWED, NOT_FOUND, FORBIDDEN, LOGIN = Outcome
+
+PERSONAS = (
+    "anonymous",
+    "hr_admin",
+    "recruiter",
+    "hiring_manager",
+    "interviewer",
+    "director",
+    "other_recruiter",
+    "other_manager",
+    "outsider",
+)
+HR_STAFF = {"hr_admin", "recruiter", "other_recruiter"}
+# Each persona's place on each team's hiring team (conftest: team A = team_a_job, team B = team_b_job).
+TEAM_ROLES = {
+    "team_a": {
+        "recruiter": "hr_owner",
+        "hiring_manager": "user",
+        "interviewer": "interviewer",
+        "director": "director",
+    },
+    "team_b": {"other_recruiter": "hr_owner", "other_manager": "user"},
+}
+TEAMS = tuple(TEAM_ROLES)
+
+
+def _sees(persona: str, team: str) -> bool:
+    return persona == "hr_admin" or persona in TEAM_ROLES[team]
+
+
+# Policies: who gets what. `team` is None for pages that are not about one team's object.
+Policy = Callable[[str, str | None], Outcome]
+
+
+def anyone(persona: str, team: str | None) -> Outcome:
+    return ALLOWED
+
+
+def hr_staff(persona: str, team: str | None) -> Outcome:
+    return ALLOWED if persona in HR_STAFF else FORBIDDEN
+
+
+def team_members(persona: str, team: str | None) -> Outcome:
+    assert team
+    return ALLOWED if _sees(persona, team) else NOT_FOUND
+
+
+def _team_action(*roles: str, hr_staff_too: bool = False) -> Policy:
+    def policy(persona: str, team: str | None) -> Outcome:
+        assert team
+        if not _sees(persona, team):
+            return NOT_FOUND
+        if persona == "hr_admin" or TEAM_ROLES[team].get(persona) in roles:
+            return ALLOWED
+        return ALLOWED if hr_staff_too and persona in HR_STAFF else FORBIDDEN
+
+    policy.__name__ = f"team_{'_'.join(roles)}"
+    return policy
+
+
+team_hr_owner = _team_action("hr_owner")
+team_managers = _team_action("hr_owner", "user")  # jobs.selectors.MANAGING_ROLES
+team_hr_staff = _team_action(hr_staff_too=True)  # members who are HR staff (candidates:edit)
+
+
+# --- the world every case runs in ---------------------------------------------------------------------
+
+
+@dataclass
+class World:
+    personas: Personas
+    jobs: dict[str, Job]
+    applications: dict[str, Application]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def user(self, persona: str) -> User | None:
+        return None if persona == "anonymous" else getattr(self.personas, persona)
+
+    def application(self, team: str) -> Application:
+        return Application.objects.get(pk=self.applications[team].pk)
+
+
+CANDIDATE_NAMES = {"team_a": "Putri Maharani", "team_b": "Bayu Saputra"}
+JOB_TITLES = {"team_a": "Customer Service Officer", "team_b": "Staf Keuangan"}
+
+
+@pytest.fixture
+def world(personas: Personas, team_a_job: Job, team_b_job: Job, settings, tmp_path) -> World:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    jobs = {"team_a": team_a_job, "team_b": team_b_job}
+    applications = {}
+    for n, team in enumerate(TEAMS, start=1):
+        application = application_make(
+            job=jobs[team],
+            full_name=CANDIDATE_NAMES[team],
+            email=f"pelamar{n}@example.com",
+            phone=f"+6281200000{n:03d}",
+        )
+        application.candidate.cv_file.save("cv.pdf", ContentFile(pdf_bytes("Curriculum vitae")))
+        applications[team] = application
+    return World(personas=personas, jobs=jobs, applications=applications)
+
+
+# --- the pages ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Call:
+    args: tuple[object, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # "namespace:url_name"
+    policy: Policy
+    method: str = "get"
+    teams: tuple[str | None, ...] = (None,)
+    login_required: bool = True
+    call: Callable[[World, str | None], Call] = lambda world, team: Call()
+    # For actions: did the change happen? Checked both ways: it must happen exactly when allowed.
+    happened: Callable[[World, str | None], bool] | None = None
+    # Where an allowed redirect may land (None: any page but the login page).
+    success: tuple[str, ...] | None = None
+    # List pages: for a persona, the teams whose job/candidate the page must show (the others it must not).
+    listed: Callable[[str], set[str]] | None = None
+    listed_text: dict[str, str] = field(default_factory=dict)
+
+
+def _job(world: World, team: str | None) -> Call:
+    assert team
+    return Call(args=(world.jobs[team].pk,))
+
+
+def _candidate(world: World, team: str | None) -> Call:
+    assert team
+    return Call(args=(world.applications[team].candidate_id,))
+
+
+def _screening(world: World, team: str | None) -> Any:
+    assert team
+    return world.jobs[team].stages.get(kind=StageKind.SCREENING)
+
+
+def _move(world: World, team: str | None) -> Call:
+    application = world.application(team or "")
+    return Call(args=(application.pk,), data={"version": application.version, "to_stage": _screening(world, team).pk})
+
+
+def _reject(world: World, team: str | None) -> Call:
+    application = world.application(team or "")
+    reason = RejectReason.objects.filter(is_active=True).first()
+    assert reason, "the data migration's reject reasons are missing"
+    return Call(args=(application.pk,), data={"version": application.version, "reason": reason.pk})
+
+
+def _version(world: World, team: str | None) -> Call:
+    application = world.application(team or "")
+    return Call(args=(application.pk,), data={"version": application.version})
+
+
+def _reopen(world: World, team: str | None) -> Call:
+    application = pipeline_services.application_reject(
+        application=world.application(team or ""),
+        reason=RejectReason.objects.filter(is_active=True).first(),  # type: ignore[arg-type]
+        actor=world.personas.hr_admin,
+        expected_version=None,
+        notify_candidate=False,
+    )
+    return Call(args=(application.pk,), data={"version": application.version, "note": "Salah klik."})
+
+
+def _apply(world: World, team: str | None) -> Call:
+    """The team's candidate applies for a second job of the same team."""
+    assert team
+    first = world.jobs[team]
+    members = {m.role: m.user for m in first.team.select_related("user")}
+    second = job_make(
+        hr_owner=members["hr_owner"],
+        user=members.get("user"),
+        interviewers=tuple(m.user for m in first.team.filter(role="interviewer")),
+        director=members.get("director"),
+        title="Teller",
+    )
+    world.extra["second_job"] = second
+    return Call(args=(world.applications[team].candidate_id,), data={"job": second.pk})
+
+
+def _cv_upload(world: World, team: str | None) -> Call:
+    cv = pdf_bytes("Dewi Lestari\ndewi.lestari@example.com\n0812-3456-7890")
+    return Call(data={"cv": SimpleUploadedFile("cv.pdf", cv, content_type="application/pdf")})
+
+
+def _status_is(status: str) -> Callable[[World, str | None], bool]:
+    return lambda world, team: world.application(team or "").status == status
+
+
+def _my_work_lists(persona: str) -> set[str]:
+    # A new application waits in "Applied", which its team's HR owner works on.
+    return {team for team, roles in TEAM_ROLES.items() if roles.get(persona) == "hr_owner"}
+
+
+def _visible_teams(persona: str) -> set[str]:
+    return {team for team in TEAMS if _sees(persona, team)}
+
+
+PAGES: tuple[Page, ...] = (
+    # accounts
+    Page("accounts:login", anyone, login_required=False, success=("pipeline:my_work",)),
+    Page("accounts:logout", anyone, method="post", login_required=False, success=("accounts:login",)),
+    Page("accounts:preferences", anyone),
+    Page("accounts:password_reset", anyone, login_required=False),
+    Page("accounts:password_reset_done", anyone, login_required=False),
+    Page("accounts:password_reset_complete", anyone, login_required=False),
+    # jobs
+    Page("jobs:list", anyone, listed=_visible_teams, listed_text=JOB_TITLES),
+    Page("jobs:create", hr_staff),
+    Page("jobs:detail", team_members, teams=TEAMS, call=_job),
+    Page("jobs:edit", team_hr_owner, teams=TEAMS, call=_job),
+    Page("jobs:stages", team_hr_owner, teams=TEAMS, call=_job),
+    # pipeline
+    Page("pipeline:my_work", anyone, listed=_my_work_lists, listed_text=CANDIDATE_NAMES),
+    Page("pipeline:board", team_members, teams=TEAMS, call=_job),
+    Page(
+        "pipeline:move",
+        team_managers,
+        method="post",
+        teams=TEAMS,
+        call=_move,
+        happened=lambda world, team: world.application(team or "").stage == _screening(world, team),
+        success=("pipeline:board",),
+    ),
+    Page(
+        "pipeline:reject",
+        team_managers,
+        method="post",
+        teams=TEAMS,
+        call=_reject,
+        happened=_status_is(ApplicationStatus.REJECTED),
+        success=("pipeline:board",),
+    ),
+    Page(
+        "pipeline:withdraw",
+        team_managers,
+        method="post",
+        teams=TEAMS,
+        call=_version,
+        happened=_status_is(ApplicationStatus.WITHDRAWN),
+        success=("candidates:detail",),
+    ),
+    Page(
+        "pipeline:reopen",
+        team_hr_owner,
+        method="post",
+        teams=TEAMS,
+        call=_reopen,
+        happened=_status_is(ApplicationStatus.ACTIVE),
+        success=("candidates:detail",),
+    ),
+    # candidates
+    Page("candidates:list", anyone, listed=_visible_teams, listed_text=CANDIDATE_NAMES),
+    Page("candidates:detail", team_members, teams=TEAMS, call=_candidate),
+    Page("candidates:edit", team_hr_staff, teams=TEAMS, call=_candidate),
+    Page("candidates:cv", team_members, teams=TEAMS, call=_candidate),
+    # intake
+    Page("intake:add", hr_staff),
+    Page("intake:cv_read", hr_staff, method="post", call=_cv_upload),
+    Page(
+        "intake:apply",
+        _team_action("hr_owner", "user", hr_staff_too=True),  # pipeline.services.application_create
+        method="post",
+        teams=TEAMS,
+        call=_apply,
+        happened=lambda world, team: Application.objects.filter(
+            candidate=world.applications[team or ""].candidate, job=world.extra.get("second_job")
+        ).exists(),
+        success=("candidates:detail",),
+    ),
+)
+
+# Cases where the product does not yet answer as the matrix says; strict, so a fix makes them fail (XPASS)
+# until the entry is removed. Reported to the lead; see the reasons.
+_ROLE_REFUSAL_IS_A_REDIRECT = (
+    "product bug: a refused action (AccessDenied) is answered with a 302 and a flash message, not 403"
+)
+_CV_READ_OPEN_TO_ALL = (
+    "product bug: intake:cv_read only needs a login, so non-HR users can upload CVs and probe "
+    "candidate_duplicates (names of candidates on any team)"
+)
+KNOWN_PRODUCT_BUGS: dict[str, str] = {
+    **{
+        f"pipeline:{action}[team_a]-{persona}-403": _ROLE_REFUSAL_IS_A_REDIRECT
+        for action in ("move", "reject", "withdraw")
+        for persona in ("interviewer", "director")
+    },
+    **{
+        f"pipeline:reopen[team_a]-{persona}-403": _ROLE_REFUSAL_IS_A_REDIRECT
+        for persona in ("hiring_manager", "interviewer", "director")
+    },
+    **{f"intake:apply[team_a]-{persona}-403": _ROLE_REFUSAL_IS_A_REDIRECT for persona in ("interviewer", "director")},
+    **{
+        f"intake:cv_read-{persona}-403": _CV_READ_OPEN_TO_ALL
+        for persona in ("hiring_manager", "interviewer", "director", "other_manager", "outsider")
+    },
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    page: Page
+    team: str | None
+    persona: str
+    expected: Outcome
+
+    @property
+    def id(self) -> str:
+        where = f"[{self.team}]" if self.team else ""
+        return f"{self.page.name}{where}-{self.persona}-{self.expected.value}"
+
+
+def _cases() -> Iterator[Case]:
+    for page in PAGES:
+        for team in page.teams:
+            for persona in PERSONAS:
+                if persona == "anonymous" and page.login_required:
+                    expected = LOGIN
+                else:
+                    expected = page.policy(persona, team)
+                yield Case(page, team, persona, expected)
+
+
+CASES = list(_cases())
+
+
+def _params() -> list[Any]:
+    params = []
+    for case in CASES:
+        marks = []
+        if reason := KNOWN_PRODUCT_BUGS.get(case.id):
+            marks.append(pytest.mark.xfail(reason=reason, strict=True))
+        params.append(pytest.param(case, id=case.id, marks=marks))
+    return params
+
+
+def _redirect_target(response: Any) -> str:
+    location = response["Location"].split("?")[0]
+    try:
+        match = resolve(location)
+    except Resolver404:
+        return location
+    return match.view_name
+
+
+@pytest.mark.parametrize("case", _params())
+def test_access(case: Case, world: World, client: Any) -> None:
+    page = case.page
+    if user := world.user(case.persona):
+        client.force_login(user)
+    call = page.call(world, case.team)
+    url = reverse(page.name, args=call.args)
+    response = client.post(url, call.data) if page.method == "post" else client.get(url, call.data)
+    status = response.status_code
+
+    if case.expected is LOGIN:
+        assert status == 302, f"{url}: {status}, expected a redirect to the login page"
+        assert response["Location"].startswith(reverse("accounts:login") + "?next="), response["Location"]
+    elif case.expected is ALLOWED:
+        assert status in (200, 302), f"{url}: {status}, expected the page"
+        if status == 302:
+            target = _redirect_target(response)
+            assert target != "accounts:login" or page.success == ("accounts:login",), f"sent to {target}"
+            if page.success:
+                assert target in page.success, f"{url} redirected to {target}, expected {page.success}"
+    else:
+        assert status == int(case.expected.value), f"{url}: {status}, expected {case.expected.value}"
+
+    if page.happened is not None:
+        happened = page.happened(world, case.team)
+        assert happened == (case.expected is ALLOWED), (
+            f"the action {'did not happen' if case.expected is ALLOWED else 'happened'} ({status})"
+        )
+
+    if page.listed is not None and case.expected is ALLOWED:
+        html = response.content.decode()
+        shown = page.listed(case.persona)
+        for team, text in page.listed_text.items():
+            if team in shown:
+                assert text in html, f"{page.name} does not list {team}'s {text!r} to {case.persona}"
+            elif not _sees(case.persona, team):
+                assert text not in html, f"{page.name} lists {team}'s {text!r} to {case.persona}"
+
+
+# --- the matrix stays complete ------------------------------------------------------------------------
+
+
+def _url_names(patterns: list[Any], namespace: str) -> Iterator[str]:
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}"
+        elif isinstance(pattern, URLResolver):
+            inner = f"{namespace}:{pattern.namespace}" if pattern.namespace else namespace
+            yield from _url_names(pattern.url_patterns, inner)
+
+
+def urlconf_names() -> set[str]:
+    names: set[str] = set()
+    for pattern in get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver) and pattern.namespace in CHECKED_NAMESPACES:
+            names |= set(_url_names(pattern.url_patterns, pattern.namespace))
+    return names
+
+
+def test_every_page_is_in_the_matrix() -> None:
+    names = urlconf_names()
+    in_matrix = {page.name for page in PAGES}
+    missing = names - in_matrix - set(EXCLUDED)
+    assert not missing, f"add these pages to PAGES in tests/test_access_matrix.py: {sorted(missing)}"
+    stale = (in_matrix | set(EXCLUDED)) - names
+    assert not stale, f"no longer in the urlconf: {sorted(stale)}"
+    assert not in_matrix & set(EXCLUDED)
+
+
+def test_every_known_bug_names_a_case_of_the_matrix() -> None:
+    assert set(KNOWN_PRODUCT_BUGS) <= {case.id for case in CASES}
+
+
+def test_the_matrix_refuses_something_to_everyone_but_the_hr_admin() -> None:
+    # Guards against a policy typo that would allow everything (a matrix that cannot fail).
+    for persona in PERSONAS:
+        outcomes = {case.expected for case in CASES if case.persona == persona}
+        assert (outcomes == {ALLOWED}) == (persona == "hr_admin"), persona
