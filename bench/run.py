@@ -248,6 +248,7 @@ def main() -> int:
     if not port_is_free(args.port):
         print(f"Port {args.port} on {HOST} is taken; choose another with --port.", file=sys.stderr)
         return 1
+    load_before = os.getloadavg()  # other work on the machine skews the figures: recorded with them
     print("Migrating and collecting static files for the bench database ...", flush=True)
     run_quiet("migrate", "--no-input", "-v0")
     run_quiet("collectstatic", "--no-input", "-v0")
@@ -280,7 +281,7 @@ def main() -> int:
     threads = os.environ.get("REKRUT_THREADS", "2")
     report = {
         "at": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "machine": machine(),
+        "machine": {**machine(), "load_average_before": load_before},
         "server": f"gunicorn via `rekrut serve`, {workers} workers x {threads} threads, DEBUG off",
         "load": f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s",
         "data": {k: facts[k] for k in ("database", "seed", "scale", "generation_seconds", "counts")},

@@ -24,9 +24,10 @@ from django.urls.exceptions import Resolver404
 
 from rekrut.accounts.models import User
 from rekrut.jobs.models import Job, StageKind
+from rekrut.pipeline import importing
 from rekrut.pipeline import services as pipeline_services
 from rekrut.pipeline.models import Application, ApplicationStatus, RejectReason
-from tests.candidates.filebuilders import pdf_bytes
+from tests.candidates.filebuilders import csv_bytes, pdf_bytes
 from tests.conftest import Personas
 from tests.factories import application_make, job_make
 
@@ -116,6 +117,12 @@ team_managers = _team_action("hr_owner", "user")  # jobs.selectors.MANAGING_ROLE
 team_hr_staff = _team_action(hr_staff_too=True)  # members who are HR staff (candidates:edit)
 
 
+def import_starter(persona: str, team: str | None) -> Outcome:
+    """An import belongs to who started it (the team's HR owner here); HR admins see every import."""
+    assert team
+    return ALLOWED if persona == "hr_admin" or TEAM_ROLES[team].get(persona) == "hr_owner" else NOT_FOUND
+
+
 # --- the world every case runs in ---------------------------------------------------------------------
 
 
@@ -195,9 +202,19 @@ def _screening(world: World, team: str | None) -> Any:
     return world.jobs[team].stages.get(kind=StageKind.SCREENING)
 
 
+def _merge(world: World, team: str | None) -> Call:
+    """The team's candidate and a second record of the same person, who applied for the same job again."""
+    assert team
+    keep = world.applications[team].candidate
+    twin = application_make(job=world.jobs[team], full_name=keep.full_name, email=keep.email.upper())
+    return Call(args=(keep.pk, twin.candidate_id))
+
+
 def _move(world: World, team: str | None) -> Call:
     application = world.application(team or "")
-    return Call(args=(application.pk,), data={"version": application.version, "to_stage": _screening(world, team).pk})
+    return Call(
+        args=(application.pk,), data={"version": application.version, "to_stage": _screening(world, team).pk}
+    )
 
 
 def _reject(world: World, team: str | None) -> Call:
@@ -244,6 +261,19 @@ def _cv_upload(world: World, team: str | None) -> Call:
     return Call(data={"cv": SimpleUploadedFile("cv.pdf", cv, content_type="application/pdf")})
 
 
+def _import(world: World, team: str | None, *, queued: bool = False) -> Call:
+    """A CSV import for the team's job, started by the team's HR owner."""
+    assert team
+    starter = world.jobs[team].team.get(role="hr_owner").user
+    table = csv_bytes([["Nama", "Email", "No HP"], ["Dewi Lestari", "dewi@example.com", "0812-3456-7890"]])
+    candidate_import = importing.import_start(
+        actor=starter, name="pelamar.csv", data=table, job=world.jobs[team]
+    )
+    if queued:
+        candidate_import = importing.import_queue(actor=starter, candidate_import=candidate_import)
+    return Call(args=(candidate_import.pk,))
+
+
 def _status_is(status: str) -> Callable[[World, str | None], bool]:
     return lambda world, team: world.application(team or "").status == status
 
@@ -268,6 +298,13 @@ PAGES: tuple[Page, ...] = (
     # jobs
     Page("jobs:list", anyone, listed=_visible_teams, listed_text=JOB_TITLES),
     Page("jobs:create", hr_staff),
+    # Stateless: warns about discriminatory wording in posted text, reads and reveals no data.
+    Page(
+        "jobs:ad_check",
+        anyone,
+        method="post",
+        call=lambda world, team: Call(data={"title": "Staf Admin", "requirements": "Wanita, maks. 25 tahun"}),
+    ),
     Page("jobs:detail", team_members, teams=TEAMS, call=_job),
     Page("jobs:edit", team_hr_owner, teams=TEAMS, call=_job),
     Page("jobs:stages", team_hr_owner, teams=TEAMS, call=_job),
@@ -315,6 +352,7 @@ PAGES: tuple[Page, ...] = (
     Page("candidates:detail", team_members, teams=TEAMS, call=_candidate),
     Page("candidates:edit", team_hr_staff, teams=TEAMS, call=_candidate),
     Page("candidates:cv", team_members, teams=TEAMS, call=_candidate),
+    Page("candidates:merge", team_hr_staff, teams=TEAMS, call=_merge),
     # intake
     Page("intake:add", hr_staff),
     Page("intake:cv_read", hr_staff, method="post", call=_cv_upload),
@@ -328,6 +366,14 @@ PAGES: tuple[Page, ...] = (
             candidate=world.applications[team or ""].candidate, job=world.extra.get("second_job")
         ).exists(),
         success=("candidates:detail",),
+    ),
+    Page("intake:import_start", hr_staff),
+    Page("intake:import_map", import_starter, teams=TEAMS, call=_import),
+    Page(
+        "intake:import_status",
+        import_starter,
+        teams=TEAMS,
+        call=lambda world, team: _import(world, team, queued=True),
     ),
 )
 
@@ -350,7 +396,11 @@ KNOWN_PRODUCT_BUGS: dict[str, str] = {
         f"pipeline:reopen[team_a]-{persona}-403": _ROLE_REFUSAL_IS_A_REDIRECT
         for persona in ("hiring_manager", "interviewer", "director")
     },
-    **{f"intake:apply[team_a]-{persona}-403": _ROLE_REFUSAL_IS_A_REDIRECT for persona in ("interviewer", "director")},
+    "pipeline:reopen[team_b]-other_manager-403": _ROLE_REFUSAL_IS_A_REDIRECT,
+    **{
+        f"intake:apply[team_a]-{persona}-403": _ROLE_REFUSAL_IS_A_REDIRECT
+        for persona in ("interviewer", "director")
+    },
     **{
         f"intake:cv_read-{persona}-403": _CV_READ_OPEN_TO_ALL
         for persona in ("hiring_manager", "interviewer", "director", "other_manager", "outsider")

@@ -3,11 +3,11 @@
 from datetime import UTC, datetime
 from typing import Annotated
 
-from django.db.models import QuerySet
 from ninja import Field, Schema
 from pydantic import PlainSerializer
 
-from rekrut.jobs.models import Job
+from rekrut.jobs.models import Job, Stage
+from rekrut.jobs.selectors import stages_of
 from rekrut.pipeline.models import Application, Transition
 from rekrut.pipeline.selectors import application_history
 
@@ -88,8 +88,8 @@ class JobDetailOut(JobOut):
     stages: list[StageOut]
 
     @staticmethod
-    def resolve_stages(job: Job) -> QuerySet:
-        return job.stages.order_by("position")
+    def resolve_stages(job: Job) -> list[Stage]:
+        return stages_of(job=job, active_only=False)
 
 
 class CandidateRefOut(Schema):

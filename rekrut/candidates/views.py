@@ -1,4 +1,4 @@
-from typing import cast
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from rekrut.accounts.models import User
 from rekrut.candidates import selectors, services
@@ -92,6 +93,7 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
 
 
 @login_required
+@xframe_options_sameorigin  # the candidate page previews the PDF in a frame; every other page is DENY
 def candidate_cv(request: HttpRequest, candidate_id: int) -> FileResponse:
     """The CV file, to people who may see the candidate. `?inline=1` for the in-page preview."""
     candidate = selectors.candidate_get(user=request.user, candidate_id=candidate_id)
@@ -140,12 +142,13 @@ def candidate_edit(request: HttpRequest, candidate_id: int) -> HttpResponse:
 def candidate_merge(request: HttpRequest, keep_id: int, duplicate_id: int) -> HttpResponse:
     """GET: the two records side by side. POST: fold the duplicate into the kept record (HR only)."""
     user = cast(User, request.user)
-    if not user.is_hr:
-        raise PermissionDenied
     if keep_id == duplicate_id:
         raise Http404
+    # Like the other candidate pages: a record the user may not see is a 404, then the role is checked.
     keep = selectors.candidate_get(user=user, candidate_id=keep_id)
     duplicate = selectors.candidate_get(user=user, candidate_id=duplicate_id)
+    if not user.is_hr:
+        raise PermissionDenied
     if request.method == "POST":
         try:
             services.candidate_merge(actor=user, keep=keep, duplicate=duplicate)
@@ -157,30 +160,24 @@ def candidate_merge(request: HttpRequest, keep_id: int, duplicate_id: int) -> Ht
                 _("The record #%(duplicate)s is merged into this one.") % {"duplicate": duplicate.pk},
             )
             return redirect("candidates:detail", candidate_id=keep.pk)
+    # The pipeline app sits above this one (import contract), so its model is reached through the relation.
     applications_model = Candidate._meta.get_field("applications").related_model
-    applications = list(
-        applications_model.objects.filter(candidate__in=[keep, duplicate])
+    applications: list[Any] = list(
+        applications_model._default_manager.filter(candidate__in=[keep, duplicate])
         .select_related("job", "stage")
         .order_by("-applied_at")
     )
     # Every application moves with the merge; the page lists those on jobs this user may see.
-    visible = set(
+    visible_jobs = set(
         jobs_visible_to(user=user)
         .filter(pk__in={a.job_id for a in applications})
         .values_list("pk", flat=True)
     )
-    records = [
-        {
-            "candidate": candidate,
-            "applications": [
-                a for a in applications if a.candidate_id == candidate.pk and a.job_id in visible
-            ],
-            "hidden": sum(
-                1 for a in applications if a.candidate_id == candidate.pk and a.job_id not in visible
-            ),
-        }
-        for candidate in (keep, duplicate)
-    ]
+    records = []
+    for candidate in (keep, duplicate):
+        own = [a for a in applications if a.candidate_id == candidate.pk]
+        shown = [a for a in own if a.job_id in visible_jobs]
+        records.append({"candidate": candidate, "applications": shown, "hidden": len(own) - len(shown)})
     return render(
         request,
         "candidates/merge.html",

@@ -30,7 +30,9 @@ def minutes_per_question(duration_minutes: int, question_count: int) -> int | No
     return max(1, (duration_minutes - RESERVED_MINUTES) // question_count)
 
 
-def suggest(questions: Sequence[QuestionRef], *, focus: Sequence[str], job_family: str, limit: int) -> list[int]:
+def suggest(
+    questions: Sequence[QuestionRef], *, focus: Sequence[str], job_family: str, limit: int
+) -> list[int]:
     """Question ids for a kit: every focus attribute probed at least once where the bank allows, questions
     written for the job's family preferred over general ones, then filled up to `limit`. The result keeps
     the bank's order, which opens with the introductory questions."""

@@ -157,7 +157,7 @@ class Round:
 class Situation:
     rounds: tuple[Round, ...]
     is_managerial: bool = False
-    # The first stage in use ahead that is neither an interview nor the evaluation (e.g. the medical check-up).
+    # The first stage in use ahead that is neither an interview nor the evaluation (e.g. the medical).
     next_stage_id: int | None = None
 
 
@@ -190,7 +190,9 @@ class _Stop(Exception):
         self.advice = advice
 
 
-def _reason(code: str, round_type: str | None = None, verdict: Verdict | None = None, **params: object) -> Reason:
+def _reason(
+    code: str, round_type: str | None = None, verdict: Verdict | None = None, **params: object
+) -> Reason:
     if round_type is not None:
         params["round"] = ROUND_NAMES.get(round_type, ROUND_NAMES[CUSTOM])
     if verdict is not None:

@@ -7,6 +7,7 @@ app_name = "jobs"
 urlpatterns = [
     path("", views.job_list, name="list"),
     path("new/", views.job_create, name="create"),
+    path("ad-check/", views.job_ad_check, name="ad_check"),
     path("<int:job_id>/", views.job_detail, name="detail"),
     path("<int:job_id>/edit/", views.job_edit, name="edit"),
     path("<int:job_id>/stages/", views.job_stages, name="stages"),

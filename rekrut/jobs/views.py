@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from rekrut.core.errors import DomainError
 from rekrut.jobs import selectors, services
+from rekrut.jobs.ad_check import ad_warnings
 from rekrut.jobs.forms import JobForm, StageFormSet
 from rekrut.jobs.models import JobStatus
 
@@ -38,6 +39,13 @@ def job_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The job is saved. Its pipeline follows the company's default."))
             return redirect("jobs:detail", job_id=job.pk)
     return render(request, "jobs/form.html", {"nav": "jobs", "form": form})
+
+
+@login_required
+def job_ad_check(request: HttpRequest) -> HttpResponse:
+    """HTMX: warnings for discriminatory requirements while HR types the ad."""
+    texts = [request.POST.get(k, "") for k in ("title", "description", "requirements")]
+    return render(request, "jobs/_ad_warnings.html", {"ad_warnings": ad_warnings(*texts)})
 
 
 @login_required

@@ -136,9 +136,7 @@ def test_an_unseen_record_is_a_plain_404(api_client_for, personas, world) -> Non
     assert response.json() == {"code": "not_found", "message": "Not found."}
 
 
-def test_a_candidate_shows_only_applications_on_jobs_the_caller_sees(
-    api_client_for, personas, world
-) -> None:
+def test_a_candidate_shows_only_applications_on_jobs_the_caller_sees(api_client_for, personas, world) -> None:
     # Siti applied for both jobs; Rina (team A) must not learn about her Staf Keuangan application.
     from tests.factories import application_make
 

@@ -18,7 +18,11 @@ WIB = dt.timezone(dt.timedelta(hours=7))
 def move(client, application, *, to_stage, version=None, note=""):
     return client.post(
         f"/api/v1/applications/{application.pk}/move",
-        {"to_stage": to_stage.pk, "version": application.version if version is None else version, "note": note},
+        {
+            "to_stage": to_stage.pk,
+            "version": application.version if version is None else version,
+            "note": note,
+        },
         content_type="application/json",
     )
 
@@ -125,7 +129,11 @@ def test_rejecting_records_the_reason_and_tells_the_candidate(as_rina, applicati
     assert body["status"] == "rejected"
     assert body["reject_reason"] == {"id": reason.pk, "name": "Experience not relevant enough"}
     last = body["history"][-1]
-    assert (last["kind"], last["reason"]["id"], last["note"]) == ("rejected", reason.pk, "Belum ada pengalaman CS")
+    assert (last["kind"], last["reason"]["id"], last["note"]) == (
+        "rejected",
+        reason.pk,
+        "Belum ada pengalaman CS",
+    )
     assert OutboxMessage.objects.filter(to=application.candidate.email).count() == 1
 
 

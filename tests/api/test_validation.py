@@ -67,7 +67,9 @@ def test_a_bad_move_body_is_422_and_changes_nothing(as_rina, world, payload) -> 
 
 def test_an_unreadable_body_is_a_client_error(as_rina, world) -> None:
     response = as_rina.post(
-        f"/api/v1/applications/{world.team_a_application.pk}/move", "{not json", content_type="application/json"
+        f"/api/v1/applications/{world.team_a_application.pk}/move",
+        "{not json",
+        content_type="application/json",
     )
 
     assert 400 <= response.status_code < 500

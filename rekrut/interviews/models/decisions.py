@@ -87,10 +87,6 @@ class Decision(models.Model):
     def __str__(self) -> str:
         return f"{self.application} · {self.get_outcome_display()}"
 
-    @property
-    def follows_policy(self) -> bool:
-        return self.policy_snapshot.get("outcome") == self.outcome
-
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise ImmutableRow("Decisions are never edited.")
@@ -98,3 +94,7 @@ class Decision(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise ImmutableRow("Decisions are never deleted.")
+
+    @property
+    def follows_policy(self) -> bool:
+        return self.policy_snapshot.get("outcome") == self.outcome

@@ -116,7 +116,9 @@ class Scorecard(models.Model):
         verbose_name = _("scorecard")
         verbose_name_plural = _("scorecards")
         constraints = [
-            models.UniqueConstraint(fields=["interview", "interviewer"], name="scorecard_once_per_interviewer")
+            models.UniqueConstraint(
+                fields=["interview", "interviewer"], name="scorecard_once_per_interviewer"
+            )
         ]
 
     def __str__(self) -> str:
@@ -130,7 +132,9 @@ class Scorecard(models.Model):
 class ScorecardRating(models.Model):
     scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="ratings")
     attribute = models.ForeignKey(Attribute, on_delete=models.PROTECT, related_name="+")
-    rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True, help_text=_("Empty: not assessed."))
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), null=True, blank=True, help_text=_("Empty: not assessed.")
+    )
     evidence = models.TextField(_("evidence"), blank=True)
 
     class Meta:
@@ -141,6 +145,9 @@ class ScorecardRating(models.Model):
                 condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=4), name="rating_one_to_four"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.attribute_id}: {self.rating or '—'}"
 
 
 class ScorecardQuestionNote(models.Model):
@@ -153,6 +160,9 @@ class ScorecardQuestionNote(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["scorecard", "question"], name="question_note_once"),
         ]
+
+    def __str__(self) -> str:
+        return self.notes[:60]
 
 
 class ImmutableRow(Exception):
@@ -175,6 +185,9 @@ class ScorecardVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["scorecard", "number"], name="scorecard_version_number_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.scorecard_id} v{self.number}"
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:

@@ -60,6 +60,9 @@ class PlanRoundAttribute(models.Model):
             models.UniqueConstraint(fields=["round", "attribute"], name="plan_round_attribute_once")
         ]
 
+    def __str__(self) -> str:
+        return str(self.attribute)
+
 
 class KitQuestion(models.Model):
     """A question chosen for a round's interview kit, in the order the interviewer asks it."""
@@ -73,3 +76,6 @@ class KitQuestion(models.Model):
         constraints = [models.UniqueConstraint(fields=["round", "question"], name="kit_question_once")]
         verbose_name = _("kit question")
         verbose_name_plural = _("kit questions")
+
+    def __str__(self) -> str:
+        return str(self.question)

@@ -1,0 +1,1 @@
+"""Reads for the interviews app, access-scoped and query-bounded; split by topic."""

@@ -1,0 +1,1 @@
+"""Writes for the interviews app, split by topic: plans, interviews, scorecards, decisions."""

@@ -1,0 +1,138 @@
+"""Writes for interviews: scheduling, cancelling, and recording when an interview really ran."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rekrut.accounts.models import User
+from rekrut.core.errors import AccessDenied, DomainError
+from rekrut.core.localization import local_datetime
+from rekrut.interviews.models import (
+    MAX_DURATION_MINUTES,
+    Interview,
+    InterviewStatus,
+    PlanRound,
+    ScorecardStatus,
+)
+from rekrut.jobs.selectors import job_is_managed_by
+from rekrut.notifications.services import message_queue
+from rekrut.pipeline.models import Application, ApplicationStatus
+
+
+def _check_people(interviewers: Iterable[User]) -> list[User]:
+    people = list(dict.fromkeys(interviewers))
+    if not people:
+        raise DomainError(_("Choose at least one interviewer."), code="no_interviewers")
+    if any(not person.is_active for person in people):
+        raise DomainError(_("Interviewers must be active users."), code="inactive_interviewer")
+    return people
+
+
+def _check_time(starts_at: datetime, duration_minutes: int) -> None:
+    if timezone.is_naive(starts_at):
+        raise DomainError(_("The start time needs a time zone."), code="naive_time")
+    # A length of at least a minute is what makes the planned end come after the start.
+    if not 1 <= duration_minutes <= MAX_DURATION_MINUTES:
+        raise DomainError(
+            _("The interview must end after it starts, within %(max)d minutes.")
+            % {"max": MAX_DURATION_MINUTES},
+            code="duration",
+        )
+
+
+@transaction.atomic
+def interview_schedule(
+    *,
+    actor: User,
+    application: Application,
+    plan_round: PlanRound,
+    starts_at: datetime,
+    duration_minutes: int,
+    interviewers: Iterable[User],
+    location: str = "",
+    notify: bool = True,
+) -> Interview:
+    """Plans an interview of a round of the application's job and tells the interviewers."""
+    if not job_is_managed_by(user=actor, job=application.job):
+        raise AccessDenied(_("Only the job's HR owner, its user or an HR admin can schedule interviews."))
+    if application.status != ApplicationStatus.ACTIVE:
+        raise DomainError(_("This application is closed; reopen it first."), code="not_active")
+    if plan_round.job_id != application.job_id:
+        raise DomainError(_("That round belongs to another job."), code="foreign_round")
+    _check_time(starts_at, duration_minutes)
+    people = _check_people(interviewers)
+    interview = Interview.objects.create(
+        application=application,
+        round=plan_round,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        location=location.strip(),
+        created_by=actor,
+    )
+    interview.interviewers.set(people)
+    if notify:
+        for person in people:
+            if person.email:
+                message_queue(
+                    key=f"interview-{interview.pk}-invite-{person.pk}",
+                    to=person.email,
+                    template="interviews/email/invited",
+                    context={
+                        "person": str(person),
+                        "candidate": application.candidate.full_name,
+                        "job": application.job.title,
+                        "round": plan_round.stage.name_id,
+                        "when": local_datetime(starts_at, person.time_zone),
+                        "minutes": duration_minutes,
+                        "location": interview.location,
+                        "company": settings.COMPANY_NAME,
+                        "url": f"{settings.SITE_URL}/interviews/{interview.pk}/scorecard/",
+                    },
+                )
+    return interview
+
+
+@transaction.atomic
+def interview_cancel(*, actor: User, interview: Interview, reason: str) -> Interview:
+    locked = Interview.objects.select_for_update().select_related("application__job").get(pk=interview.pk)
+    if not job_is_managed_by(user=actor, job=locked.application.job):
+        raise AccessDenied(_("Only the job's HR owner, its user or an HR admin can cancel interviews."))
+    if locked.status == InterviewStatus.CANCELLED:
+        raise DomainError(_("This interview is already cancelled."), code="already_cancelled")
+    if not reason.strip():
+        raise DomainError(_("Say why the interview is cancelled."), code="reason_required")
+    if locked.scorecards.filter(status=ScorecardStatus.SUBMITTED).exists():
+        raise DomainError(
+            _("Scorecards were already submitted for this interview; it cannot be cancelled."),
+            code="has_scorecards",
+        )
+    locked.status = InterviewStatus.CANCELLED
+    locked.cancel_reason = reason.strip()[:300]
+    locked.save(update_fields=["status", "cancel_reason"])
+    return locked
+
+
+@transaction.atomic
+def interview_times_record(
+    *, actor: User, interview: Interview, started_at: datetime, ended_at: datetime
+) -> Interview:
+    """Records when the interview really started and ended; one that ran long shows it."""
+    locked = Interview.objects.select_for_update().select_related("application__job").get(pk=interview.pk)
+    assigned = locked.interviewers.filter(pk=actor.pk).exists()
+    if not (assigned or job_is_managed_by(user=actor, job=locked.application.job)):
+        raise AccessDenied(_("Only the interviewers or the job's managers can record the interview's times."))
+    if locked.status == InterviewStatus.CANCELLED:
+        raise DomainError(_("This interview was cancelled."), code="cancelled")
+    if timezone.is_naive(started_at) or timezone.is_naive(ended_at):
+        raise DomainError(_("The times need a time zone."), code="naive_time")
+    if ended_at <= started_at:
+        raise DomainError(_("The end must come after the start."), code="end_before_start")
+    if started_at > timezone.now():
+        raise DomainError(_("The interview cannot have started in the future."), code="future")
+    locked.actual_started_at, locked.actual_ended_at = started_at, ended_at
+    locked.save(update_fields=["actual_started_at", "actual_ended_at"])
+    return locked

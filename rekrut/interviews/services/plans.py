@@ -1,0 +1,260 @@
+"""Writes for interview plans: each interview stage's round, its focus attributes, interviewers and kit,
+and HR's own questions in the bank."""
+
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from rekrut.accounts.models import User
+from rekrut.core.errors import AccessDenied, DomainError
+from rekrut.interviews import kit
+from rekrut.interviews.models import (
+    MAX_DURATION_MINUTES,
+    MIN_DURATION_MINUTES,
+    Attribute,
+    KitQuestion,
+    PlanRound,
+    PlanRoundAttribute,
+    Question,
+    RoundTemplate,
+    RoundType,
+)
+from rekrut.jobs.models import Job, JobFamily, Stage, StageKind, TeamRole
+from rekrut.jobs.selectors import job_is_hr_owned_by
+
+INTERVIEW_KINDS = (StageKind.HR_INTERVIEW, StageKind.USER_INTERVIEW, StageKind.OTHER_INTERVIEW)
+# Who interviews by default, from the job's hiring team.
+DEFAULT_INTERVIEWER_ROLES: dict[str, tuple[str, ...]] = {
+    RoundType.HR: (TeamRole.HR_OWNER,),
+    RoundType.USER: (TeamRole.USER, TeamRole.INTERVIEWER),
+    RoundType.SUPERIOR: (TeamRole.SUPERIOR,),
+    RoundType.DIRECTOR: (TeamRole.DIRECTOR,),
+    RoundType.CUSTOM: (TeamRole.INTERVIEWER,),
+}
+
+
+def round_type_for_stage(stage: Stage) -> str:
+    """Stage kinds name the HR and user interviews; the other interviews are told apart by their names."""
+    if stage.kind == StageKind.HR_INTERVIEW:
+        return RoundType.HR
+    if stage.kind == StageKind.USER_INTERVIEW:
+        return RoundType.USER
+    name = f"{stage.name_id} {stage.name_en}".lower()
+    if "direk" in name or "director" in name:
+        return RoundType.DIRECTOR
+    if "atasan" in name or "superior" in name or "head" in name:
+        return RoundType.SUPERIOR
+    return RoundType.CUSTOM
+
+
+def _require_hr_owner(actor: User, job: Job) -> None:
+    if not job_is_hr_owned_by(user=actor, job=job):
+        raise AccessDenied(_("Only the job's HR owner or an HR admin can change its interview plan."))
+
+
+def interview_plan_ensure(*, job: Job) -> None:
+    """Gives every interview stage in use a round, with the template's defaults; idempotent.
+
+    Runs when a plan is first looked at, so jobs opened before a stage was switched on get their round too.
+    """
+    missing = list(
+        job.stages.filter(kind__in=INTERVIEW_KINDS, is_active=True, interview_round__isnull=True).order_by(
+            "position"
+        )
+    )
+    if not missing:
+        return
+    templates = {
+        t.round_type: t for t in RoundTemplate.objects.prefetch_related("template_attributes__attribute")
+    }
+    team = list(job.team.values_list("role", "user_id"))
+    for stage in missing:
+        try:
+            with transaction.atomic():
+                _round_create(job, stage, templates, team)
+        except IntegrityError:
+            continue  # another request created it meanwhile
+
+
+def _round_create(job: Job, stage: Stage, templates: dict[str, RoundTemplate], team: list) -> PlanRound:
+    round_type = round_type_for_stage(stage)
+    template = templates.get(round_type)
+    plan_round = PlanRound.objects.create(
+        job=job,
+        stage=stage,
+        round_type=round_type,
+        duration_minutes=template.default_duration_minutes if template else 45,
+        asks_salary_and_notice=template.asks_salary_and_notice if template else False,
+        asks_background=template.asks_background if template else False,
+    )
+    if template:
+        PlanRoundAttribute.objects.bulk_create(
+            PlanRoundAttribute(round=plan_round, attribute=ta.attribute, position=ta.position)
+            for ta in template.template_attributes.all()
+            if ta.attribute.is_active
+        )
+    roles = DEFAULT_INTERVIEWER_ROLES.get(round_type, ())
+    plan_round.interviewers.set({user_id for role, user_id in team if role in roles})
+    _kit_fill(plan_round, job.job_family)
+    return plan_round
+
+
+def _kit_fill(plan_round: PlanRound, job_family: str) -> None:
+    bank = Question.objects.filter(is_active=True, round_type=plan_round.round_type).prefetch_related(
+        "attributes"
+    )
+    refs = [kit.QuestionRef(q.pk, q.job_family, frozenset(a.code for a in q.attributes.all())) for q in bank]
+    focus = list(plan_round.round_attributes.values_list("attribute__code", flat=True))
+    chosen = kit.suggest(
+        refs, focus=focus, job_family=job_family, limit=kit.suggested_count(plan_round.duration_minutes)
+    )
+    KitQuestion.objects.filter(round=plan_round).delete()
+    KitQuestion.objects.bulk_create(
+        KitQuestion(round=plan_round, question_id=qid, position=i) for i, qid in enumerate(chosen, start=1)
+    )
+
+
+@transaction.atomic
+def plan_round_update(
+    *,
+    actor: User,
+    plan_round: PlanRound,
+    round_type: str,
+    duration_minutes: int,
+    interviewers: Iterable[User],
+    attributes: Iterable[Attribute],
+    asks_salary_and_notice: bool,
+    asks_background: bool = False,
+) -> PlanRound:
+    _require_hr_owner(actor, plan_round.job)
+    if round_type not in RoundType.values:
+        raise DomainError(_("Unknown round type."), code="round_type")
+    if not MIN_DURATION_MINUTES <= duration_minutes <= MAX_DURATION_MINUTES:
+        raise DomainError(
+            _("A round lasts between %(low)d and %(high)d minutes.")
+            % {"low": MIN_DURATION_MINUTES, "high": MAX_DURATION_MINUTES},
+            code="duration",
+        )
+    people = list(interviewers)
+    if any(not person.is_active for person in people):
+        raise DomainError(_("Interviewers must be active users."), code="inactive_interviewer")
+    focus = list(dict.fromkeys(attributes))
+    if not focus:
+        raise DomainError(_("Choose at least one focus attribute."), code="no_attributes")
+    if any(not a.is_active for a in focus):
+        raise DomainError(_("That attribute is no longer in use."), code="attribute_retired")
+    locked = PlanRound.objects.select_for_update().get(pk=plan_round.pk)
+    locked.round_type = round_type
+    locked.duration_minutes = duration_minutes
+    locked.asks_salary_and_notice = asks_salary_and_notice
+    locked.asks_background = asks_background
+    locked.save()
+    locked.interviewers.set(people)
+    PlanRoundAttribute.objects.filter(round=locked).delete()
+    PlanRoundAttribute.objects.bulk_create(
+        PlanRoundAttribute(round=locked, attribute=a, position=i) for i, a in enumerate(focus, start=1)
+    )
+    return locked
+
+
+@transaction.atomic
+def kit_question_add(*, actor: User, plan_round: PlanRound, question: Question) -> KitQuestion:
+    _require_hr_owner(actor, plan_round.job)
+    if not question.is_active:
+        raise DomainError(_("That question is retired."), code="question_retired")
+    if plan_round.kit.filter(question=question).exists():
+        raise DomainError(_("That question is already in the kit."), code="question_in_kit")
+    last = plan_round.kit.aggregate(m=Max("position"))["m"] or 0
+    return KitQuestion.objects.create(round=plan_round, question=question, position=last + 1)
+
+
+@transaction.atomic
+def kit_question_remove(*, actor: User, plan_round: PlanRound, question_id: int) -> None:
+    _require_hr_owner(actor, plan_round.job)
+    deleted, _rows = plan_round.kit.filter(question_id=question_id).delete()
+    if not deleted:
+        raise DomainError(_("That question is not in the kit."), code="question_not_in_kit")
+    _renumber(plan_round)
+
+
+@transaction.atomic
+def kit_question_move(*, actor: User, plan_round: PlanRound, question_id: int, offset: int) -> None:
+    """Moves a question up (offset -1) or down (+1) in the kit."""
+    _require_hr_owner(actor, plan_round.job)
+    rows = list(plan_round.kit.select_for_update().order_by("position", "pk"))
+    index = next((i for i, row in enumerate(rows) if row.question_id == question_id), None)
+    if index is None:
+        raise DomainError(_("That question is not in the kit."), code="question_not_in_kit")
+    target = index + offset
+    if 0 <= target < len(rows):
+        rows[index], rows[target] = rows[target], rows[index]
+    for position, row in enumerate(rows, start=1):
+        if row.position != position:
+            row.position = position
+            row.save(update_fields=["position"])
+
+
+@transaction.atomic
+def kit_suggestions_apply(*, actor: User, plan_round: PlanRound) -> None:
+    """Replaces the kit with fresh suggestions from the bank for the round's type, focus and job family."""
+    _require_hr_owner(actor, plan_round.job)
+    _kit_fill(plan_round, plan_round.job.job_family)
+
+
+def _renumber(plan_round: PlanRound) -> None:
+    for position, row in enumerate(plan_round.kit.order_by("position", "pk"), start=1):
+        if row.position != position:
+            row.position = position
+            row.save(update_fields=["position"])
+
+
+@transaction.atomic
+def question_create(
+    *,
+    actor: User,
+    round_type: str,
+    job_family: str,
+    text_id: str,
+    text_en: str,
+    attributes: Iterable[Attribute],
+    strong_answer_id: str = "",
+    strong_answer_en: str = "",
+    follow_ups: list[dict[str, str]] | None = None,
+) -> Question:
+    """HR adds its own question to the bank, in both languages."""
+    if not actor.is_hr:
+        raise AccessDenied(_("Only HR can add questions to the bank."))
+    if not text_id.strip() or not text_en.strip():
+        raise DomainError(_("Write the question in both languages."), code="question_text")
+    if round_type not in RoundType.values or job_family not in JobFamily.values:
+        raise DomainError(_("Choose a round type and a job family from the list."), code="question_kind")
+    probed = list(attributes)
+    if not probed:
+        raise DomainError(_("Choose at least one attribute the question probes."), code="no_attributes")
+    question = Question.objects.create(
+        round_type=round_type,
+        job_family=job_family,
+        text_id=text_id.strip(),
+        text_en=text_en.strip(),
+        strong_answer_id=strong_answer_id.strip(),
+        strong_answer_en=strong_answer_en.strip(),
+        follow_ups=follow_ups or [],
+        created_by=actor,
+    )
+    question.attributes.set(probed)
+    return question
+
+
+@transaction.atomic
+def question_retire(*, actor: User, question: Question) -> Question:
+    """Retired questions leave the suggestions; kits that chose them keep them, marked as retired."""
+    own = question.created_by_id is not None and question.created_by_id == actor.pk
+    if not (actor.is_hr_admin or (own and actor.is_hr)):
+        raise AccessDenied(_("Only its author or an HR admin can retire a question."))
+    if not question.is_active:
+        raise DomainError(_("That question is already retired."), code="question_retired")
+    question.is_active = False
+    question.save(update_fields=["is_active"])
+    return question
