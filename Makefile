@@ -15,10 +15,14 @@ $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Collecting and compressing static files takes a minute; redo it only when a static source changed.
+STATIC_SOURCES := $(shell find rekrut/static -type f 2>/dev/null)
+var/static/staticfiles.json: $(STAMP) $(STATIC_SOURCES)
+	$(BIN)/rekrut collectstatic --no-input -v0
+
+setup: $(STAMP) var/static/staticfiles.json
 	$(BIN)/rekrut compilemessages --ignore=.venv -v0
 	$(BIN)/rekrut migrate --no-input -v0
-	$(BIN)/rekrut collectstatic --no-input -v0
 	$(BIN)/rekrut demo
 
 run: setup

@@ -9,11 +9,20 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from rekrut.accounts.models import Role, User
 from tests.factories import UserFactory, job_make
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+
+@pytest.fixture(autouse=True)
+def english_by_default(settings):
+    """Tests read English by default; the product's own default (Bahasa Indonesia) is tested on its own."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @dataclass

@@ -8,7 +8,7 @@ from rekrut.accounts.models import ApiToken, User
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "role", "is_active"]
     list_filter = ["role", "is_active"]
-    fieldsets = (*BaseUserAdmin.fieldsets, ("Rekrut", {"fields": ["role", "title", "time_zone"]}))  # type: ignore[operator]
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("Rekrut", {"fields": ["role", "title", "time_zone"]}))  # type: ignore[operator]
 
 
 @admin.register(ApiToken)

@@ -48,6 +48,9 @@ class LoginFailure(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
+    def __str__(self) -> str:
+        return f"{self.username} @ {self.at:%Y-%m-%d %H:%M}"
+
 
 class ApiToken(models.Model):
     """A personal API token; only its SHA-256 is kept, so a leaked database leaks no usable token."""

@@ -16,8 +16,8 @@ from typing import Literal
 
 import docx
 import phonenumbers
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from pypdf import PdfReader
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ ErrorCode = Literal[
 class UploadRejected(Exception):
     """An uploaded file cannot be used. `message` is for the uploader; `code` is stable for code and tests."""
 
-    def __init__(self, message: str | Promise, *, code: ErrorCode) -> None:
+    def __init__(self, message: StrOrPromise, *, code: ErrorCode) -> None:
         # The code, not the message, goes to Exception: str() of a lazy message needs Django settings
         # and a language, which logs and tests may not have.
         super().__init__(code)
@@ -65,7 +65,7 @@ class UploadRejected(Exception):
 class PhoneInvalid(ValueError):
     """Not a phone number we can store; `message` is for the person typing it."""
 
-    def __init__(self, message: str | Promise | None = None) -> None:
+    def __init__(self, message: StrOrPromise | None = None) -> None:
         super().__init__("phone_invalid")
         self.message = message or _("Enter a valid Indonesian phone number, e.g. 0812 3456 7890.")
 

@@ -36,7 +36,6 @@ class CandidateForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["source"].choices = Source.choices
         if self.instance.pk:
             self.initial["links_text"] = "\n".join(self.instance.links)
         self.cv_upload: CVUpload | None = None

@@ -82,6 +82,9 @@ class CandidateEvent(models.Model):
     class Meta:
         ordering = ["at", "pk"]
 
+    def __str__(self) -> str:
+        return self.summary
+
 
 class ImportStatus(models.TextChoices):
     MAPPING = "mapping", _("Waiting for column mapping")
@@ -110,6 +113,9 @@ class CandidateImport(models.Model):
     language = models.CharField(max_length=10, default="id")
     # Kept beside `rows` so the progress poll can show a total without loading the whole table.
     row_count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.file_name
 
     @property
     def total(self) -> int:

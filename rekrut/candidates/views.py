@@ -1,20 +1,21 @@
 from typing import Any, cast
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.accounts.models import User
 from rekrut.candidates import selectors, services
 from rekrut.candidates.forms import CandidateForm, SearchForm
-from rekrut.candidates.models import Candidate
 from rekrut.core.errors import DomainError
 from rekrut.jobs.selectors import job_choices_for, jobs_visible_to
 
@@ -22,7 +23,7 @@ PAGE_SIZE = 25
 
 
 @login_required
-def candidate_list(request: HttpRequest) -> HttpResponse:
+def candidate_list(request: AuthedRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     filters = selectors.CandidateFilters()
     if form.is_valid():
@@ -55,19 +56,19 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
+def candidate_detail(request: AuthedRequest, candidate_id: int) -> HttpResponse:
     candidate = selectors.candidate_get(user=request.user, candidate_id=candidate_id)
-    applications_model = Candidate._meta.get_field("applications").related_model
+    applications_model = apps.get_model("pipeline", "Application")  # pipeline sits above this app
     # Only applications on jobs this user may see (HR admins: all).
     visible_jobs = jobs_visible_to(user=request.user).values("pk")
     applications = (
-        applications_model.objects.filter(candidate=candidate, job__in=visible_jobs)
+        applications_model._default_manager.filter(candidate=candidate, job__in=visible_jobs)
         .select_related("job", "stage", "reject_reason")
         .prefetch_related(
             Prefetch(
                 "transitions",
-                queryset=applications_model._meta.get_field("transitions")
-                .related_model.objects.select_related("actor", "from_stage", "to_stage", "reason")
+                queryset=apps.get_model("pipeline", "Transition")
+                ._default_manager.select_related("actor", "from_stage", "to_stage", "reason")
                 .order_by("at", "pk"),
             )
         )
@@ -94,12 +95,12 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> HttpResponse:
 
 @login_required
 @xframe_options_sameorigin  # the candidate page previews the PDF in a frame; every other page is DENY
-def candidate_cv(request: HttpRequest, candidate_id: int) -> FileResponse:
+def candidate_cv(request: AuthedRequest, candidate_id: int) -> FileResponse:
     """The CV file, to people who may see the candidate. `?inline=1` for the in-page preview."""
     candidate = selectors.candidate_get(user=request.user, candidate_id=candidate_id)
     if not candidate.cv_file:
         raise Http404
-    is_pdf = candidate.cv_file.name.endswith(".pdf")
+    is_pdf = (candidate.cv_file.name or "").endswith(".pdf")
     inline = request.GET.get("inline") == "1" and is_pdf
     response = FileResponse(
         candidate.cv_file.open("rb"),
@@ -111,7 +112,7 @@ def candidate_cv(request: HttpRequest, candidate_id: int) -> FileResponse:
 
 
 @login_required
-def candidate_edit(request: HttpRequest, candidate_id: int) -> HttpResponse:
+def candidate_edit(request: AuthedRequest, candidate_id: int) -> HttpResponse:
     candidate = selectors.candidate_get(user=request.user, candidate_id=candidate_id)
     if not request.user.is_hr:
         raise PermissionDenied
@@ -139,7 +140,7 @@ def candidate_edit(request: HttpRequest, candidate_id: int) -> HttpResponse:
 
 
 @login_required
-def candidate_merge(request: HttpRequest, keep_id: int, duplicate_id: int) -> HttpResponse:
+def candidate_merge(request: AuthedRequest, keep_id: int, duplicate_id: int) -> HttpResponse:
     """GET: the two records side by side. POST: fold the duplicate into the kept record (HR only)."""
     user = cast(User, request.user)
     if keep_id == duplicate_id:
@@ -160,8 +161,7 @@ def candidate_merge(request: HttpRequest, keep_id: int, duplicate_id: int) -> Ht
                 _("The record #%(duplicate)s is merged into this one.") % {"duplicate": duplicate.pk},
             )
             return redirect("candidates:detail", candidate_id=keep.pk)
-    # The pipeline app sits above this one (import contract), so its model is reached through the relation.
-    applications_model = Candidate._meta.get_field("applications").related_model
+    applications_model = apps.get_model("pipeline", "Application")  # pipeline sits above this app
     applications: list[Any] = list(
         applications_model._default_manager.filter(candidate__in=[keep, duplicate])
         .select_related("job", "stage")

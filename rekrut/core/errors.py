@@ -1,4 +1,4 @@
-from django.utils.functional import Promise
+from django_stubs_ext import StrOrPromise
 
 
 class DomainError(Exception):
@@ -6,7 +6,7 @@ class DomainError(Exception):
 
     code = "domain_error"
 
-    def __init__(self, message: str | Promise, *, code: str | None = None) -> None:
+    def __init__(self, message: StrOrPromise, *, code: str | None = None) -> None:
         super().__init__(str(message))
         self.message = message
         if code:

@@ -21,28 +21,51 @@ class AdWarning:
 
 
 RULES: list[tuple[re.Pattern[str], str | Promise]] = [
-    (re.compile(r"\b(usia|umur)\s+(maks(imal|imum)?|min(imal|imum)?|max)\b|\bage\s+(limit|max|min)|"
-                r"\b(max(imum)?|maks(imal)?)\.?\s+\d{2}\s*(tahun|th|years)", re.I),
-     _("Age limits are allowed only where the work truly requires them (SE Menaker M/6/HK.04/V/2025).")),
-    (re.compile(r"good[\s-]?looking|berpenampilan\s+menarik|penampilan\s+menarik|cantik|tampan", re.I),
-     _("Do not ask for good looks (SE Menaker M/6/HK.04/V/2025).")),
-    (re.compile(r"belum\s+menikah|sudah\s+menikah|single|lajang|status\s+(pernikahan|perkawinan)|"
-                r"\bunmarried\b|\bmarital\b", re.I),
-     _("Do not require a marital status (SE Menaker M/6/HK.04/V/2025).")),
-    (re.compile(r"tinggi\s+badan|\bheight\b|\bminimal\s+\d{3}\s*cm", re.I),
-     _("Do not require a body height unless the work truly needs it (SE Menaker M/6/HK.04/V/2025).")),
-    (re.compile(r"warna\s+kulit|kulit\s+putih|skin\s+colou?r", re.I),
-     _("Do not require a skin colour (SE Menaker M/6/HK.04/V/2025).")),
-    (re.compile(r"\b(suku|etnis|ras|ethnicity|race)\b", re.I),
-     _("Do not require an ethnicity or race (UU 13/2003 Ps 5–6; SE Menaker M/6/HK.04/V/2025).")),
-    (re.compile(r"\b(agama|beragama|religion)\b", re.I),
-     _("Do not require a religion (UU 13/2003 Ps 5–6).")),
-    (re.compile(r"\b(pria|wanita|laki-laki|perempuan|male|female)\b", re.I),
-     _("Requiring a sex excludes candidates; keep it only where the work truly requires it (UU 13/2003 Ps 6).")),
-    (re.compile(r"\bhiv\b|bebas\s+hiv", re.I),
-     _("An HIV test may not be a hiring requirement (Kepmenakertrans 68/2004 Ps 5).")),
-    (re.compile(r"tidak\s+cacat|sehat\s+jasmani\s+dan\s+rohani\s+tanpa\s+cacat|no\s+disabilit", re.I),
-     _("Do not exclude people with disabilities (UU 8/2016; SE Menaker M/6/HK.04/V/2025).")),
+    (
+        re.compile(
+            r"\b(usia|umur)\s+(maks(imal|imum)?|min(imal|imum)?|max)\b|\bage\s+(limit|max|min)|"
+            r"\b(max(imum)?|maks(imal)?)\.?\s+\d{2}\s*(tahun|th|years)",
+            re.I,
+        ),
+        _("Age limits are allowed only where the work truly requires them (SE Menaker M/6/HK.04/V/2025)."),
+    ),
+    (
+        re.compile(r"good[\s-]?looking|berpenampilan\s+menarik|penampilan\s+menarik|cantik|tampan", re.I),
+        _("Do not ask for good looks (SE Menaker M/6/HK.04/V/2025)."),
+    ),
+    (
+        re.compile(
+            r"belum\s+menikah|sudah\s+menikah|single|lajang|status\s+(pernikahan|perkawinan)|"
+            r"\bunmarried\b|\bmarital\b",
+            re.I,
+        ),
+        _("Do not require a marital status (SE Menaker M/6/HK.04/V/2025)."),
+    ),
+    (
+        re.compile(r"tinggi\s+badan|\bheight\b|\bminimal\s+\d{3}\s*cm", re.I),
+        _("Do not require a body height unless the work truly needs it (SE Menaker M/6/HK.04/V/2025)."),
+    ),
+    (
+        re.compile(r"warna\s+kulit|kulit\s+putih|skin\s+colou?r", re.I),
+        _("Do not require a skin colour (SE Menaker M/6/HK.04/V/2025)."),
+    ),
+    (
+        re.compile(r"\b(suku|etnis|ras|ethnicity|race)\b", re.I),
+        _("Do not require an ethnicity or race (UU 13/2003 Ps 5–6; SE Menaker M/6/HK.04/V/2025)."),
+    ),
+    (re.compile(r"\b(agama|beragama|religion)\b", re.I), _("Do not require a religion (UU 13/2003 Ps 5–6).")),
+    (
+        re.compile(r"\b(pria|wanita|laki-laki|perempuan|male|female)\b", re.I),
+        _("Requiring a sex excludes candidates; keep it only where the work needs it (UU 13/2003 Ps 6)."),
+    ),
+    (
+        re.compile(r"\bhiv\b|bebas\s+hiv", re.I),
+        _("An HIV test may not be a hiring requirement (Kepmenakertrans 68/2004 Ps 5)."),
+    ),
+    (
+        re.compile(r"tidak\s+cacat|sehat\s+jasmani\s+dan\s+rohani\s+tanpa\s+cacat|no\s+disabilit", re.I),
+        _("Do not exclude people with disabilities (UU 8/2016; SE Menaker M/6/HK.04/V/2025)."),
+    ),
 ]
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import Role, User
-from rekrut.jobs.models import Job
+from rekrut.jobs.models import Job, StageKind
 from rekrut.jobs.services import JOB_FIELDS, TeamSpec
 
 STAFF = User.objects.filter(is_active=True)
@@ -49,7 +49,7 @@ class JobForm(forms.ModelForm):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         low, high = data.get("salary_min"), data.get("salary_max")
         if low is not None and high is not None and low > high:
             self.add_error("salary_max", _("The maximum must be at least the minimum."))
@@ -74,15 +74,9 @@ class StageRowForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     name_id = forms.CharField(label=_("Name (Bahasa Indonesia)"), max_length=80)
     name_en = forms.CharField(label=_("Name (English)"), max_length=80)
-    kind = forms.ChoiceField(label=_("Kind"))
+    kind = forms.ChoiceField(label=_("Kind"), choices=StageKind.choices)
     is_optional = forms.BooleanField(label=_("Optional"), required=False)
     is_active = forms.BooleanField(label=_("In use"), required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from rekrut.jobs.models import StageKind
-
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = StageKind.choices
 
 
 StageFormSet = forms.formset_factory(StageRowForm, extra=1, can_order=True)

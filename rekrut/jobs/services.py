@@ -163,8 +163,7 @@ def job_stages_configure(*, actor: User, job: Job, stages: list[StageSpec]) -> l
     Stage.objects.filter(job=job).update(position=F("position") + 1000)
     result = []
     for position, spec in enumerate(stages, start=1):
-        stage = existing.get(spec.id) if spec.id else Stage(job=job)
-        assert stage is not None
+        stage = existing[spec.id] if spec.id else Stage(job=job)
         stage.position, stage.name_id, stage.name_en = position, spec.name_id.strip(), spec.name_en.strip()
         stage.kind, stage.is_optional, stage.is_active = spec.kind, spec.is_optional, spec.is_active
         stage.save()

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.core.errors import DomainError
 from rekrut.jobs import selectors, services
 from rekrut.jobs.ad_check import ad_warnings
@@ -13,7 +14,7 @@ from rekrut.jobs.models import JobStatus
 
 
 @login_required
-def job_list(request: HttpRequest) -> HttpResponse:
+def job_list(request: AuthedRequest) -> HttpResponse:
     status = request.GET.get("status") or None
     if status not in JobStatus.values:
         status = None
@@ -26,7 +27,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def job_create(request: HttpRequest) -> HttpResponse:
+def job_create(request: AuthedRequest) -> HttpResponse:
     if not request.user.is_hr:
         raise PermissionDenied
     form = JobForm(request.POST or None, initial={"hr_owner": request.user})
@@ -42,14 +43,14 @@ def job_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def job_ad_check(request: HttpRequest) -> HttpResponse:
+def job_ad_check(request: AuthedRequest) -> HttpResponse:
     """HTMX: warnings for discriminatory requirements while HR types the ad."""
     texts = [request.POST.get(k, "") for k in ("title", "description", "requirements")]
     return render(request, "jobs/_ad_warnings.html", {"ad_warnings": ad_warnings(*texts)})
 
 
 @login_required
-def job_edit(request: HttpRequest, job_id: int) -> HttpResponse:
+def job_edit(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = selectors.job_get(user=request.user, job_id=job_id)
     if not selectors.job_is_hr_owned_by(user=request.user, job=job):
         raise PermissionDenied
@@ -72,7 +73,7 @@ def job_edit(request: HttpRequest, job_id: int) -> HttpResponse:
 
 
 @login_required
-def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
+def job_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = selectors.job_get(user=request.user, job_id=job_id)
     return render(
         request,
@@ -88,7 +89,7 @@ def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
 
 
 @login_required
-def job_stages(request: HttpRequest, job_id: int) -> HttpResponse:
+def job_stages(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = selectors.job_get(user=request.user, job_id=job_id)
     if not selectors.job_is_hr_owned_by(user=request.user, job=job):
         raise PermissionDenied

@@ -101,6 +101,9 @@ class Transition(models.Model):
         verbose_name = _("transition")
         verbose_name_plural = _("transitions")
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.to_stage_id} ({self.at:%Y-%m-%d %H:%M})"
+
     def save(self, *args: object, **kwargs: object) -> None:
         # History is append-only: an existing row is never written again.
         if self.pk is not None:

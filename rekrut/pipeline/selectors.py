@@ -81,25 +81,40 @@ def board_columns(*, job: Job, now: datetime | None = None, limit: int = BOARD_C
     rows = (
         Application.objects.filter(job=job, status__in=open_statuses)
         .select_related("candidate")
-        .only("pk", "version", "status", "stage_id", "stage_entered_at", "applied_at",
-              "candidate__full_name", "candidate__city", "candidate__id")
-        .annotate(rank=Window(RowNumber(), partition_by=[F("stage_id")], order_by=[F("stage_entered_at"), F("pk")]))
+        .only(
+            "pk",
+            "version",
+            "status",
+            "stage_id",
+            "stage_entered_at",
+            "applied_at",
+            "candidate__full_name",
+            "candidate__city",
+            "candidate__id",
+        )
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("stage_id")], order_by=[F("stage_entered_at"), F("pk")])
+        )
         .filter(rank__lte=limit)
         .order_by("stage_entered_at", "pk")
     )
     cards_by_stage: dict[int, list[Application]] = {}
-    for application in rows:
-        cards_by_stage.setdefault(application.stage_id, []).append(application)
+    for row in rows:
+        cards_by_stage.setdefault(row.stage_id, []).append(row)
     columns = []
     for stage in stages:
         column = Column(stage=stage, count=counts.get(stage.pk, 0))
         targets = [by_id[r.id] for r in transitions.forward_targets(list(refs.values()), refs[stage.pk])]
         for application in cards_by_stage.get(stage.pk, []):
             days = (now - application.stage_entered_at).days
-            column.cards.append(Card(
-                application=application, days_in_stage=days, is_stale=days >= STALE_AFTER_DAYS,
-                targets=targets if application.status == ApplicationStatus.ACTIVE else [],
-            ))
+            column.cards.append(
+                Card(
+                    application=application,
+                    days_in_stage=days,
+                    is_stale=days >= STALE_AFTER_DAYS,
+                    targets=targets if application.status == ApplicationStatus.ACTIVE else [],
+                )
+            )
         columns.append(column)
     return columns
 

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.core.errors import DomainError
 from rekrut.jobs.models import Stage
 from rekrut.jobs.selectors import job_get, job_is_hr_owned_by, job_is_managed_by
@@ -13,12 +14,12 @@ from rekrut.pipeline.forms import ActionForm, RejectForm
 
 
 @login_required
-def my_work(request: HttpRequest) -> HttpResponse:
+def my_work(request: AuthedRequest) -> HttpResponse:
     waiting = selectors.my_work(user=request.user)
     return render(request, "pipeline/my_work.html", {"nav": "work", "waiting": waiting})
 
 
-def _board_context(request: HttpRequest, job_id: int) -> dict:
+def _board_context(request: AuthedRequest, job_id: int) -> dict:
     job = job_get(user=request.user, job_id=job_id)
     return {
         "nav": "jobs",
@@ -30,13 +31,13 @@ def _board_context(request: HttpRequest, job_id: int) -> dict:
 
 
 @login_required
-def board(request: HttpRequest, job_id: int) -> HttpResponse:
+def board(request: AuthedRequest, job_id: int) -> HttpResponse:
     context = _board_context(request, job_id)
     template = "pipeline/_board.html" if request.htmx else "pipeline/board.html"
     return render(request, template, context)
 
 
-def _after_action(request: HttpRequest, application_id: int, job_id: int) -> HttpResponse:
+def _after_action(request: AuthedRequest, application_id: int, job_id: int) -> HttpResponse:
     """HTMX gets the refreshed board (with any message); a plain form post goes back where it came from."""
     if request.htmx:
         return render(request, "pipeline/_board.html", _board_context(request, job_id))
@@ -48,7 +49,7 @@ def _after_action(request: HttpRequest, application_id: int, job_id: int) -> Htt
 
 @login_required
 @require_POST
-def application_move(request: HttpRequest, application_id: int) -> HttpResponse:
+def application_move(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = selectors.application_get(user=request.user, application_id=application_id)
     form = ActionForm(request.POST)
     if form.is_valid():
@@ -75,7 +76,7 @@ def application_move(request: HttpRequest, application_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def application_reject(request: HttpRequest, application_id: int) -> HttpResponse:
+def application_reject(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = selectors.application_get(user=request.user, application_id=application_id)
     form = RejectForm(request.POST)
     if form.is_valid():
@@ -98,7 +99,7 @@ def application_reject(request: HttpRequest, application_id: int) -> HttpRespons
 
 @login_required
 @require_POST
-def application_withdraw(request: HttpRequest, application_id: int) -> HttpResponse:
+def application_withdraw(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = selectors.application_get(user=request.user, application_id=application_id)
     form = ActionForm(request.POST)
     if form.is_valid():
@@ -117,7 +118,7 @@ def application_withdraw(request: HttpRequest, application_id: int) -> HttpRespo
 
 @login_required
 @require_POST
-def application_reopen(request: HttpRequest, application_id: int) -> HttpResponse:
+def application_reopen(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = selectors.application_get(user=request.user, application_id=application_id)
     form = ActionForm(request.POST)
     if form.is_valid() and job_is_hr_owned_by(user=request.user, job=application.job):

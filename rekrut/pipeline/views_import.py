@@ -8,10 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.accounts.models import User
 from rekrut.candidates.cv_extract import MAX_UPLOAD_BYTES
 from rekrut.candidates.models import ImportStatus, Source
@@ -26,11 +27,11 @@ from rekrut.pipeline.tasks import candidate_import_run
 REPORT_LIMIT = 500  # rows of the error report shown on the page; the rest are counted
 
 
-def _user(request: HttpRequest) -> User:
+def _user(request: AuthedRequest) -> User:
     return cast(User, request.user)  # every view here is behind login_required
 
 
-def _is_htmx(request: HttpRequest) -> bool:
+def _is_htmx(request: AuthedRequest) -> bool:
     return bool(getattr(request, "htmx", False))  # set by django_htmx's middleware
 
 
@@ -64,7 +65,7 @@ class ImportStartForm(forms.Form):
 
 
 @login_required
-def import_start(request: HttpRequest) -> HttpResponse:
+def import_start(request: AuthedRequest) -> HttpResponse:
     user = _user(request)
     if not user.is_hr:
         raise PermissionDenied
@@ -92,7 +93,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def import_map(request: HttpRequest, import_id: int) -> HttpResponse:
+def import_map(request: AuthedRequest, import_id: int) -> HttpResponse:
     """GET: the guessed mapping and a preview. POST: a changed mapping (HTMX: the preview again), or start."""
     user = _user(request)
     candidate_import = importing.import_get(user=user, import_id=import_id)
@@ -128,7 +129,7 @@ def import_map(request: HttpRequest, import_id: int) -> HttpResponse:
 
 
 @login_required
-def import_status(request: HttpRequest, import_id: int) -> HttpResponse:
+def import_status(request: AuthedRequest, import_id: int) -> HttpResponse:
     """The progress page; HTMX polls it for the bar until the import is done or failed."""
     candidate_import = importing.import_get(user=_user(request), import_id=import_id, with_table=False)
     if candidate_import.status == ImportStatus.MAPPING:

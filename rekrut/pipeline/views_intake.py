@@ -4,12 +4,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.candidates.cv_extract import UploadRejected
 from rekrut.candidates.forms import CandidateForm, cv_from_upload
 from rekrut.candidates.selectors import candidate_duplicates, candidate_get
@@ -21,7 +22,7 @@ from rekrut.pipeline.intake import candidate_intake
 from rekrut.pipeline.services import application_create
 
 
-def _open_jobs(request: HttpRequest) -> "forms.ModelChoiceField":
+def _open_jobs(request: AuthedRequest) -> "forms.ModelChoiceField":
     return forms.ModelChoiceField(
         label=gettext_lazy("Apply for job"),
         required=False,
@@ -34,7 +35,7 @@ class IntakeForm(CandidateForm):
 
 
 @login_required
-def candidate_add(request: HttpRequest) -> HttpResponse:
+def candidate_add(request: AuthedRequest) -> HttpResponse:
     if not request.user.is_hr:
         raise PermissionDenied
     form = IntakeForm(
@@ -57,8 +58,9 @@ def candidate_add(request: HttpRequest) -> HttpResponse:
         except PossibleDuplicate as duplicate:
             matches = duplicate.matches
             form.add_error(None, duplicate.message)
-            form.data = form.data.copy()
-            form.data["allow_duplicate"] = "True"
+            resubmit = request.POST.copy()
+            resubmit["allow_duplicate"] = "True"  # a second save confirms it is someone else
+            form.data = resubmit
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -69,7 +71,7 @@ def candidate_add(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def cv_read(request: HttpRequest) -> HttpResponse:
+def cv_read(request: AuthedRequest) -> HttpResponse:
     """HTMX: reads the CV once chosen and fills in e-mail and phone (the file is sent again on save)."""
     upload = request.FILES.get("cv")
     context: dict = {
@@ -95,7 +97,7 @@ def cv_read(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def candidate_apply(request: HttpRequest, candidate_id: int) -> HttpResponse:
+def candidate_apply(request: AuthedRequest, candidate_id: int) -> HttpResponse:
     candidate = candidate_get(user=request.user, candidate_id=candidate_id)
     job = jobs_visible_to(user=request.user).filter(pk=request.POST.get("job") or 0).first()
     if job is None or not isinstance(job, Job):

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -22,8 +24,10 @@ def test_sign_in_and_out(client, personas):
 def test_passwords_are_hashed_with_argon2_in_production(settings):
     from rekrut import settings as rekrut_settings
 
-    assert rekrut_settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.MD5PasswordHasher"  # tests: fast
-    source = open(rekrut_settings.__file__).read()
+    assert (
+        rekrut_settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.MD5PasswordHasher"
+    )  # tests: fast
+    source = Path(rekrut_settings.__file__).read_text()
     assert '"django.contrib.auth.hashers.Argon2PasswordHasher",' in source.split("if TESTING")[0]
 
 
@@ -32,7 +36,10 @@ def test_five_failed_sign_ins_lock_the_account_even_with_the_right_password(clie
         assert login(client, "rina", "wrong").status_code == 200
     response = login(client, "rina", PASSWORD)
     assert response.status_code == 200
-    assert "Too many failed sign-ins" in response.content.decode() or "Terlalu banyak" in response.content.decode()
+    assert (
+        "Too many failed sign-ins" in response.content.decode()
+        or "Terlalu banyak" in response.content.decode()
+    )
 
 
 def test_a_successful_sign_in_clears_earlier_failures(client, personas):
@@ -52,7 +59,9 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(client, personas):
     path = link.split("testserver", 1)[1]
     response = client.get(path, follow=True)
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "Baru-Sekali-2026", "new_password2": "Baru-Sekali-2026"})
+    response = client.post(
+        form_url, {"new_password1": "Baru-Sekali-2026", "new_password2": "Baru-Sekali-2026"}
+    )
     assert response.status_code == 302
     assert login(client, "rina", "Baru-Sekali-2026").status_code == 302
 
@@ -62,8 +71,13 @@ def test_healthz_checks_the_database(client, db):
     assert response.json() == {"status": "ok", "database": "ok"}
 
 
-def test_the_interface_defaults_to_indonesian_and_switches_to_english(client, personas):
+def test_the_interface_defaults_to_indonesian_and_switches_to_english(client, personas, settings):
+    from rekrut import settings as product_settings
+
+    assert product_settings.LANGUAGE_CODE == "id"
+    settings.LANGUAGE_CODE = "id"
     client.force_login(personas.recruiter)
+    assert "Pekerjaan saya" in client.get(reverse("jobs:list")).content.decode()
     assert 'lang="id"' in client.get(reverse("jobs:list")).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/jobs/"})
     assert 'lang="en"' in client.get(reverse("jobs:list")).content.decode()

@@ -6,15 +6,27 @@ from rekrut.jobs.ad_check import ad_warnings
 
 @pytest.mark.parametrize(
     "text",
-    ["Usia maksimal 25 tahun", "Berpenampilan menarik", "Belum menikah", "Tinggi badan minimal 160 cm",
-     "Pria, maks. 30 tahun", "Bebas HIV", "Good looking"],
+    [
+        "Usia maksimal 25 tahun",
+        "Berpenampilan menarik",
+        "Belum menikah",
+        "Tinggi badan minimal 160 cm",
+        "Pria, maks. 30 tahun",
+        "Bebas HIV",
+        "Good looking",
+    ],
 )
 def test_discriminatory_requirements_are_flagged(text):
     assert ad_warnings(text)
 
 
 def test_a_plain_ad_raises_no_warning():
-    assert ad_warnings("Content Writer", "Menulis artikel SEO", "Pengalaman 2 tahun menulis, menguasai WordPress") == []
+    assert (
+        ad_warnings(
+            "Content Writer", "Menulis artikel SEO", "Pengalaman 2 tahun menulis, menguasai WordPress"
+        )
+        == []
+    )
 
 
 @pytest.mark.django_db

@@ -21,15 +21,18 @@ def test_simultaneous_moves_one_wins_and_the_other_is_told(personas, team_a_job)
     def move(actor):
         start.wait()
         try:
-            services.application_move(application=application, to_stage=screening, actor=actor,
-                                      expected_version=application.version)
+            services.application_move(
+                application=application, to_stage=screening, actor=actor, expected_version=application.version
+            )
             outcomes.append("moved")
         except StaleEdit:
             outcomes.append("stale")
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=move, args=(p,)) for p in (personas.recruiter, personas.hiring_manager)]
+    threads = [
+        threading.Thread(target=move, args=(p,)) for p in (personas.recruiter, personas.hiring_manager)
+    ]
     for t in threads:
         t.start()
     for t in threads:

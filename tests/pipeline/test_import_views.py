@@ -153,7 +153,7 @@ def test_a_failed_import_shows_the_row_report_and_a_way_back(
     report = page[page.index('id="import-report"') :]
     assert "<td>18</td><td>No. HP</td>" in report
     assert "0812-ABC" in report
-    assert f'{reverse("intake:import_start")}?source=import' in page
+    assert f"{reverse('intake:import_start')}?source=import" in page
     assert reverse("intake:import_map", args=[candidate_import.pk]) in page
     assert not Candidate.objects.exists()
 
@@ -180,13 +180,16 @@ def test_only_the_uploader_or_an_hr_admin_may_open_an_import(client_for, persona
         assert client_for(personas.hiring_manager).get(url).status_code == 404
         assert client_for(personas.hr_admin).get(url).status_code in (200, 302)
     response = client_for(personas.other_recruiter).post(
-        reverse("intake:import_map", args=[candidate_import.pk]), {"full_name": "Nama Lengkap", "action": "start"}
+        reverse("intake:import_map", args=[candidate_import.pk]),
+        {"full_name": "Nama Lengkap", "action": "start"},
     )
     assert response.status_code == 404
     assert only_import().status == ImportStatus.MAPPING
 
 
-def test_the_status_partial_costs_a_fixed_number_of_queries(client_for, personas, django_assert_max_num_queries):
+def test_the_status_partial_costs_a_fixed_number_of_queries(
+    client_for, personas, django_assert_max_num_queries
+):
     client = client_for(personas.recruiter)
     small = importing.import_start(actor=personas.recruiter, name="a.csv", data=csv_bytes([HEADER, *ROWS]))
     many = [[f"Pelamar {i}", f"p{i}@example.com", "", ""] for i in range(2000)]

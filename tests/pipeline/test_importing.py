@@ -102,7 +102,9 @@ def test_a_file_without_a_name_column_cannot_be_mapped_or_run(personas):
     assert candidate_import.mapping["full_name"] is None
 
     with pytest.raises(DomainError) as refused:
-        importing.import_map(actor=personas.recruiter, candidate_import=candidate_import, mapping={"email": "E-mail"})
+        importing.import_map(
+            actor=personas.recruiter, candidate_import=candidate_import, mapping={"email": "E-mail"}
+        )
     assert refused.value.code == "name_required"
     with pytest.raises(DomainError) as refused:
         importing.import_queue(actor=personas.recruiter, candidate_import=candidate_import)
@@ -234,12 +236,16 @@ def test_phase_two_is_one_transaction(personas, team_a_job, monkeypatch):
 
 def test_progress_is_written_while_checking(personas):
     candidate_import = start(personas.recruiter, rows_of(120))
-    importing.import_map(actor=personas.recruiter, candidate_import=candidate_import, mapping=candidate_import.mapping)
+    importing.import_map(
+        actor=personas.recruiter, candidate_import=candidate_import, mapping=candidate_import.mapping
+    )
     importing.import_queue(actor=personas.recruiter, candidate_import=candidate_import)
     with CaptureQueriesContext(connection) as queries:
         importing.import_run(import_id=candidate_import.pk)
     progress = [
-        q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE") and '"processed" = 50' in q["sql"]
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith("UPDATE") and '"processed" = 50' in q["sql"]
     ]
     assert progress, "no progress written after the first 50 rows"
     assert CandidateImport.objects.get(pk=candidate_import.pk).processed == 120
@@ -314,7 +320,9 @@ def test_row_report_is_written_in_the_importers_language(personas, monkeypatch):
     monkeypatch.setattr(import_rows, "phone_normalize", refuse)
     with translation.override("id"):
         candidate_import = start(personas.recruiter, rows_of(1))
-        importing.import_map(actor=personas.recruiter, candidate_import=candidate_import, mapping=candidate_import.mapping)
+        importing.import_map(
+            actor=personas.recruiter, candidate_import=candidate_import, mapping=candidate_import.mapping
+        )
         importing.import_queue(actor=personas.recruiter, candidate_import=candidate_import)
     with translation.override("en"):
         done = importing.import_run(import_id=candidate_import.pk)

@@ -108,9 +108,7 @@ def test_every_allowed_move_goes_forward_and_skips_only_optional_active_stages(s
     else:
         allowed = True
     skipped = [s for s in active if current.position < s.position < target.position]
-    expected = (
-        target.is_active and target.position > current.position and all(s.is_optional for s in skipped)
-    )
+    expected = target.is_active and target.position > current.position and all(s.is_optional for s in skipped)
     assert allowed == expected
 
 

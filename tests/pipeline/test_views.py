@@ -15,16 +15,21 @@ def fill(job, n, kind=StageKind.SCREENING):
 
 
 def test_board_shows_a_column_per_active_stage_and_the_cards(client_for, personas, team_a_job):
-    application = application_make(job=team_a_job, stage_kind=StageKind.HR_INTERVIEW, full_name="Putri Maharani")
-    page = client_for(personas.recruiter).get(reverse("pipeline:board", args=[team_a_job.pk])).content.decode()
+    application = application_make(
+        job=team_a_job, stage_kind=StageKind.HR_INTERVIEW, full_name="Putri Maharani"
+    )
+    page = (
+        client_for(personas.recruiter).get(reverse("pipeline:board", args=[team_a_job.pk])).content.decode()
+    )
     assert page.count('class="column"') == team_a_job.stages.filter(is_active=True).count()
     assert "Putri Maharani" in page
     assert f'data-application="{application.pk}"' in page
 
 
 @pytest.mark.parametrize("url_name", ["pipeline:board", "candidates:list", "jobs:list", "pipeline:my_work"])
-def test_list_pages_cost_the_same_queries_for_few_and_many_rows(client_for, personas, team_a_job,
-                                                                django_assert_max_num_queries, url_name):
+def test_list_pages_cost_the_same_queries_for_few_and_many_rows(
+    client_for, personas, team_a_job, django_assert_max_num_queries, url_name
+):
     client = client_for(personas.recruiter)
     args = [team_a_job.pk] if url_name == "pipeline:board" else []
     fill(team_a_job, 2)
@@ -36,8 +41,9 @@ def test_list_pages_cost_the_same_queries_for_few_and_many_rows(client_for, pers
         assert client.get(reverse(url_name, args=args)).status_code == 200
 
 
-def test_candidate_page_queries_do_not_grow_with_history(client_for, personas, team_a_job,
-                                                         django_assert_max_num_queries):
+def test_candidate_page_queries_do_not_grow_with_history(
+    client_for, personas, team_a_job, django_assert_max_num_queries
+):
     client = client_for(personas.recruiter)
     short = application_make(job=team_a_job)
     long = application_make(job=team_a_job, stage_kind=StageKind.OFFER)
@@ -53,7 +59,8 @@ def test_moving_by_button_with_htmx_returns_the_refreshed_board(client_for, pers
     screening = team_a_job.stages.get(kind=StageKind.SCREENING)
     response = client_for(personas.recruiter).post(
         reverse("pipeline:move", args=[application.pk]),
-        {"version": application.version, "to_stage": screening.pk}, HTTP_HX_REQUEST="true",
+        {"version": application.version, "to_stage": screening.pk},
+        HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
     application.refresh_from_db()
@@ -65,13 +72,21 @@ def test_a_stale_move_tells_the_user_and_shows_the_current_board(client_for, per
     application = application_make(job=team_a_job, stage_kind=StageKind.SCREENING)
     hr = team_a_job.stages.get(kind=StageKind.HR_INTERVIEW)
     client = client_for(personas.recruiter)
-    client.post(reverse("pipeline:move", args=[application.pk]), {"version": application.version, "to_stage": hr.pk})
-    response = client.post(reverse("pipeline:move", args=[application.pk]),
-                           {"version": application.version, "to_stage": hr.pk}, HTTP_HX_REQUEST="true")
+    client.post(
+        reverse("pipeline:move", args=[application.pk]), {"version": application.version, "to_stage": hr.pk}
+    )
+    response = client.post(
+        reverse("pipeline:move", args=[application.pk]),
+        {"version": application.version, "to_stage": hr.pk},
+        HTTP_HX_REQUEST="true",
+    )
     text = response.content.decode()
     assert response.status_code == 200
     assert "flash-error" in text
-    assert application.transitions.count() == application.transitions.filter(kind__in=["applied", "moved"]).count()
+    assert (
+        application.transitions.count()
+        == application.transitions.filter(kind__in=["applied", "moved"]).count()
+    )
 
 
 @pytest.mark.parametrize(
@@ -93,8 +108,10 @@ def test_reject_from_the_card_needs_a_reason(client_for, personas, team_a_job):
     application.refresh_from_db()
     assert application.status == "active"
     reason = RejectReason.objects.first()
-    client.post(reverse("pipeline:reject", args=[application.pk]), {"version": application.version,
-                                                                     "reason": reason.pk})
+    client.post(
+        reverse("pipeline:reject", args=[application.pk]),
+        {"version": application.version, "reason": reason.pk},
+    )
     application.refresh_from_db()
     assert (application.status, application.reject_reason) == ("rejected", reason)
 

@@ -22,11 +22,12 @@ from rekrut.interviews.models import (
     PlanRoundAttribute,
     RoundType,
     Scorecard,
+    ScorecardQuestionNote,
     ScorecardRating,
     ScorecardStatus,
 )
 from rekrut.interviews.selectors.scorecards import sees_all_scorecards
-from rekrut.jobs.models import Job, StageKind
+from rekrut.jobs.models import Job, Stage, StageKind
 from rekrut.jobs.selectors import job_is_hr_owned_by
 from rekrut.pipeline.models import Application, ApplicationStatus
 
@@ -61,6 +62,7 @@ class Loaded:
     rounds: list[PlanRound]
     interviews: list[Interview]
     next_stage_id: int | None
+    stages: dict[int, Stage]
 
 
 def load(*, application: Application) -> Loaded:
@@ -86,7 +88,10 @@ def load(*, application: Application) -> Loaded:
             Prefetch(
                 "scorecards",
                 queryset=Scorecard.objects.select_related("interviewer").prefetch_related(
-                    Prefetch("ratings", queryset=ScorecardRating.objects.select_related("attribute"))
+                    Prefetch("ratings", queryset=ScorecardRating.objects.select_related("attribute")),
+                    Prefetch(
+                        "question_notes", queryset=ScorecardQuestionNote.objects.select_related("question")
+                    ),
                 ),
             ),
         )
@@ -97,7 +102,9 @@ def load(*, application: Application) -> Loaded:
         (s for s in stages if s.position > here and s.kind not in DECIDING_KINDS),
         None,
     )
-    return Loaded(application, rounds, interviews, next_stage.pk if next_stage else None)
+    return Loaded(
+        application, rounds, interviews, next_stage.pk if next_stage else None, {s.pk: s for s in stages}
+    )
 
 
 def _submitted(interview: Interview) -> list[Scorecard]:
@@ -201,6 +208,10 @@ class RoundSummary:
     verdict: str | None
     pending: list[str] = field(default_factory=list)
 
+    @property
+    def verdict_label(self) -> str:
+        return str(policy.VERDICT_NAMES[self.verdict]) if self.verdict else ""
+
 
 @dataclass
 class Evaluation:
@@ -211,6 +222,7 @@ class Evaluation:
     rounds: list[RoundSummary]
     disagreements: list[str]
     advice: policy.Advice | None
+    advice_stage: Stage | None
     missing: list[Missing]
     decisions: list[Decision]
     policy_row: DecisionPolicy
@@ -235,7 +247,10 @@ def evaluation_build(*, user: User, application: Application) -> Evaluation:
         if (s.status == ScorecardStatus.SUBMITTED and sees_all) or s.interviewer_id == user.pk
     ]
     attributes: dict[int, Attribute] = {}
+    shown = {c.round.pk for c in columns}
     for r in loaded.rounds:
+        if r.pk not in shown:
+            continue
         for ra in r.round_attributes.all():
             attributes.setdefault(ra.attribute_id, ra.attribute)
     for column in columns:
@@ -277,6 +292,7 @@ def evaluation_build(*, user: User, application: Application) -> Evaluation:
         rounds=summaries,
         disagreements=disagreements,
         advice=advice,
+        advice_stage=loaded.stages.get(advice.to_stage_id) if advice and advice.to_stage_id else None,
         missing=missing,
         decisions=decisions,
         policy_row=row,

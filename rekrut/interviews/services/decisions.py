@@ -69,6 +69,20 @@ def _path_to(application: Application, to_stage: Stage) -> list[Stage]:
     raise DomainError(_("The application cannot move to that stage from where it is."), code="unreachable")
 
 
+def decision_targets(*, application: Application) -> list[Stage]:
+    """The stages a "proceed" decision can send the application to from where it is."""
+    targets = []
+    for stage in application.job.stages.filter(
+        is_active=True, position__gt=application.stage.position
+    ).order_by("position"):
+        try:
+            _path_to(application, stage)
+        except DomainError:
+            continue
+        targets.append(stage)
+    return targets
+
+
 @transaction.atomic
 def decision_record(
     *,

@@ -67,7 +67,9 @@ def scorecard_input_of(scorecard: Scorecard) -> ScorecardInput:
     )
 
 
-def _assigned(actor: User, interview: Interview) -> None:
+def _assigned(actor: User, interview: Interview) -> Interview:
+    """The interview as stored now (a page may hold a stale copy), if the actor is one of its interviewers."""
+    interview = Interview.objects.select_related("round").get(pk=interview.pk)
     if not interview.interviewers.filter(pk=actor.pk).exists():
         raise AccessDenied(
             _("You are not an interviewer on this interview, so you cannot fill in its scorecard."),
@@ -75,6 +77,7 @@ def _assigned(actor: User, interview: Interview) -> None:
         )
     if interview.status == InterviewStatus.CANCELLED:
         raise DomainError(_("This interview was cancelled."), code="cancelled")
+    return interview
 
 
 def _validate(interview: Interview, content: ScorecardInput, *, final: bool) -> None:
@@ -154,7 +157,7 @@ def _locked_scorecard(actor: User, interview: Interview) -> Scorecard:
 @transaction.atomic
 def scorecard_save_draft(*, actor: User, interview: Interview, content: ScorecardInput) -> Scorecard:
     """Keeps the interviewer's work as they go; only they can read a draft."""
-    _assigned(actor, interview)
+    interview = _assigned(actor, interview)
     scorecard = _locked_scorecard(actor, interview)
     if scorecard.is_submitted:
         raise DomainError(
@@ -168,7 +171,7 @@ def scorecard_save_draft(*, actor: User, interview: Interview, content: Scorecar
 @transaction.atomic
 def scorecard_submit(*, actor: User, interview: Interview, content: ScorecardInput) -> Scorecard:
     """Submits and locks the scorecard; after this its author may read the others' scorecards."""
-    _assigned(actor, interview)
+    interview = _assigned(actor, interview)
     if interview.starts_at > timezone.now():
         raise DomainError(_("The interview has not started yet."), code="not_started")
     scorecard = _locked_scorecard(actor, interview)
@@ -193,7 +196,7 @@ def scorecard_submit(*, actor: User, interview: Interview, content: ScorecardInp
 @transaction.atomic
 def scorecard_amend(*, actor: User, interview: Interview, content: ScorecardInput, reason: str) -> Scorecard:
     """Changes a submitted scorecard; the earlier version stays readable, with the reason for the change."""
-    _assigned(actor, interview)
+    interview = _assigned(actor, interview)
     scorecard = _locked_scorecard(actor, interview)
     if not scorecard.is_submitted:
         raise DomainError(

@@ -8,6 +8,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         demo_build()
-        self.stdout.write("Demo logins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for p in PERSONAS:
             self.stdout.write(f"  {p.username:<8} {p.first_name} {p.last_name} — {p.title} ({p.role})")

@@ -1,0 +1,1 @@
+"""Pages of the interviews app, split by topic; thin: selectors to read, services to write."""

@@ -1,0 +1,92 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+One browser for the whole session; every test gets its own context (cookies) and page. Pages are shown in
+English (the `rekrut_language` cookie) so assertions on text survive the Indonesian translation; anything
+else is found by role, data attribute or URL.
+
+Without /usr/bin/chromium the tests are skipped with a warning, except in CI (CI=true), where a missing
+browser fails them: browser tests are mandatory there.
+"""
+
+import os
+import shutil
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from rekrut.accounts.models import User
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 10_000
+SCREENSHOT = Path("/tmp/board.png")
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not (CHROMIUM.exists() and shutil.which(str(CHROMIUM))):
+        if _in_ci():
+            pytest.fail(f"{CHROMIUM} is missing and CI is set: browser tests are mandatory in CI.")
+        reason = f"{CHROMIUM} is not installed, so the browser tests are skipped (apt-get install chromium)."
+        warnings.warn(reason, stacklevel=1)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    """A fresh page on the live server, in English; fails the test if a static file did not load."""
+    context = browser.new_context(base_url=live_server.url, locale="en-US", timezone_id="Asia/Jakarta")
+    context.add_cookies([{"name": "rekrut_language", "value": "en", "url": live_server.url}])
+    context.set_default_timeout(TIMEOUT_MS)
+    new_page = context.new_page()
+    broken: list[str] = []
+    new_page.on(
+        "response",
+        lambda response: (
+            broken.append(f"{response.status} {response.url}")
+            if "/static/" in response.url and response.status >= 400
+            else None
+        ),
+    )
+    yield new_page
+    context.close()
+    assert not broken, f"static files did not load: {broken}"
+
+
+@pytest.fixture
+def sign_in(page: Any, live_server: Any):
+    """sign_in(user) puts a session cookie in the browser, skipping the login form (test_board logs in
+    through the form)."""
+
+    def as_user(user: User) -> Any:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies["sessionid"]
+        page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+        return page
+
+    return as_user

@@ -1,0 +1,113 @@
+"""The board in a real browser: moving a card by dragging it and by its button, and rejecting from it."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from rekrut.jobs.models import StageKind
+from rekrut.pipeline.models import Application, ApplicationStatus
+from tests.e2e.conftest import SCREENSHOT
+from tests.factories import PASSWORD, application_make
+
+# serialized_rollback: the transactional flush after each test wipes the rows the data migrations made
+# (stage templates, reject reasons); this puts them back before the next test.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def column(page, stage):
+    return page.locator(f'section.column[data-stage="{stage.pk}"]')
+
+
+def card_in(page, stage, application):
+    return column(page, stage).locator(f"#app-{application.pk}")
+
+
+def mark_document(page):
+    """A flag on the current document: if it is still there later, the page was not reloaded."""
+    page.evaluate("window.__sameDocument = true")
+
+
+def document_was_kept(page) -> bool:
+    return page.evaluate("window.__sameDocument === true")
+
+
+@pytest.fixture
+def putri(team_a_job):
+    return application_make(job=team_a_job, full_name="Putri Maharani", city="Bandung")
+
+
+def test_a_recruiter_drags_a_card_to_the_next_stage(page, live_server, personas, team_a_job, putri):
+    applied = team_a_job.stages.get(kind=StageKind.APPLIED)
+    screening = team_a_job.stages.get(kind=StageKind.SCREENING)
+
+    page.goto(reverse("pipeline:board", args=[team_a_job.pk]))
+    expect(page).to_have_url(re.compile(re.escape(reverse("accounts:login")) + r"\?next="))
+    page.locator("input[name=username]").fill(personas.recruiter.username)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form button[type=submit]", has_text="Sign in").click()
+    expect(page).to_have_url(live_server.url + reverse("pipeline:board", args=[team_a_job.pk]))
+    expect(card_in(page, applied, putri)).to_be_visible()
+
+    mark_document(page)
+    page.locator(f"#app-{putri.pk}").drag_to(column(page, screening))
+
+    expect(card_in(page, screening, putri)).to_be_visible()
+    expect(card_in(page, applied, putri)).to_have_count(0)
+    expect(page.get_by_role("status")).to_contain_text("Putri Maharani moved to CV screening.")
+    assert document_was_kept(page), "the board reloaded the whole page"
+    page.screenshot(path=str(SCREENSHOT), full_page=True)
+
+    page.reload()
+    expect(card_in(page, screening, putri)).to_be_visible()
+
+    page.locator(f"#app-{putri.pk} a.name").click()
+    expect(page).to_have_url(live_server.url + reverse("candidates:detail", args=[putri.candidate_id]))
+    expect(page.locator(f"#application-{putri.pk} .timeline li").last).to_contain_text(
+        "Moved: Applied → CV screening"
+    )
+    expect(page.locator(f"#application-{putri.pk} .timeline li").last).to_contain_text(
+        personas.recruiter.get_full_name()
+    )
+
+
+def test_a_recruiter_moves_a_card_with_the_keyboard(page, sign_in, personas, team_a_job, putri):
+    applied = team_a_job.stages.get(kind=StageKind.APPLIED)
+    screening = team_a_job.stages.get(kind=StageKind.SCREENING)
+    sign_in(personas.recruiter).goto(reverse("pipeline:board", args=[team_a_job.pk]))
+    mark_document(page)
+
+    button = card_in(page, applied, putri).get_by_role("button", name="Move Putri Maharani to CV screening")
+    button.focus()
+    page.keyboard.press("Enter")
+
+    expect(card_in(page, screening, putri)).to_be_visible()
+    expect(card_in(page, applied, putri)).to_have_count(0)
+    assert document_was_kept(page), "the board reloaded the whole page"
+    # The moved card can be moved on from the keyboard too: its button is there and can take the focus.
+    next_button = card_in(page, screening, putri).get_by_role(
+        "button", name=re.compile(r"^Move Putri Maharani")
+    )
+    next_button.focus()
+    expect(next_button).to_be_focused()
+    assert Application.objects.get(pk=putri.pk).stage == screening
+
+
+def test_a_recruiter_rejects_from_the_card_with_a_reason(page, sign_in, personas, team_a_job, putri):
+    sign_in(personas.recruiter).goto(reverse("pipeline:board", args=[team_a_job.pk]))
+    card = page.locator(f"#app-{putri.pk}")
+
+    card.get_by_label("Reject Putri Maharani").click()
+    card.get_by_label("Reason").select_option(label="Experience not relevant enough")
+    card.get_by_role("button", name="Reject", exact=True).click()
+
+    expect(page.locator(f"#app-{putri.pk}")).to_have_count(0)
+    expect(page.get_by_role("status")).to_contain_text("Putri Maharani was rejected.")
+
+    page.goto(reverse("candidates:detail", args=[putri.candidate_id]))
+    application = page.locator(f"#application-{putri.pk}")
+    expect(application.locator("header")).to_contain_text("Rejected")
+    expect(application.locator("header")).to_contain_text("Experience not relevant enough")
+    expect(application.locator(".timeline li").last).to_contain_text("Rejected")
+    assert Application.objects.get(pk=putri.pk).status == ApplicationStatus.REJECTED
