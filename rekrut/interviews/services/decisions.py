@@ -45,20 +45,20 @@ def advice_snapshot(advice: policy.Advice, rules: policy.Rules) -> dict[str, Any
     }
 
 
-def _path_to(application: Application, to_stage: Stage) -> list[Stage]:
+def _path_to(application: Application, to_stage: Stage, stages: list[Stage] | None = None) -> list[Stage]:
     """The moves that bring the application to `to_stage`. Only an evaluation stage may be passed on the way:
     this decision is that evaluation."""
-    stages = {s.pk: s for s in application.job.stages.all()}
-    refs = [transitions.StageRef(s.pk, s.position, s.is_optional, s.is_active) for s in stages.values()]
+    by_pk = {s.pk: s for s in (stages if stages is not None else application.job.stages.all())}
+    refs = [transitions.StageRef(s.pk, s.position, s.is_optional, s.is_active) for s in by_pk.values()]
     by_id = {r.id: r for r in refs}
-    current, path = by_id[application.stage_id], []
+    current, path = by_id[application.stage_id], list[Stage]()
     while True:
         targets = transitions.forward_targets(refs, current)
         if by_id[to_stage.pk] in targets:
             return [*path, to_stage]
         if not targets or to_stage.position <= current.position:
             break
-        step = stages[targets[-1].id]
+        step = by_pk[targets[-1].id]
         if step.kind != StageKind.EVALUATION:
             raise DomainError(
                 _("The application must pass “%(stage)s” first.") % {"stage": step.name},
@@ -71,12 +71,13 @@ def _path_to(application: Application, to_stage: Stage) -> list[Stage]:
 
 def decision_targets(*, application: Application) -> list[Stage]:
     """The stages a "proceed" decision can send the application to from where it is."""
+    stages = list(application.job.stages.all())
     targets = []
-    for stage in application.job.stages.filter(
-        is_active=True, position__gt=application.stage.position
-    ).order_by("position"):
+    for stage in sorted(stages, key=lambda s: s.position):
+        if not stage.is_active or stage.position <= application.stage.position:
+            continue
         try:
-            _path_to(application, stage)
+            _path_to(application, stage, stages)
         except DomainError:
             continue
         targets.append(stage)

@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.core.errors import DomainError
 from rekrut.interviews.forms import QuestionForm
 from rekrut.interviews.models import Question, RoundType
@@ -19,7 +20,7 @@ PAGE_SIZE = 30
 
 
 @login_required
-def questions(request: HttpRequest) -> HttpResponse:
+def questions(request: AuthedRequest) -> HttpResponse:
     round_type = request.GET.get("round_type", "")
     job_family = request.GET.get("job_family", "")
     attribute = request.GET.get("attribute", "")
@@ -76,7 +77,7 @@ def questions(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_retire(request: HttpRequest, question_id: int) -> HttpResponse:
+def question_retire(request: AuthedRequest, question_id: int) -> HttpResponse:
     question = get_object_or_404(Question, pk=question_id)
     try:
         plans.question_retire(actor=request.user, question=question)

@@ -1,10 +1,11 @@
 """PDF evaluation forms: blank for a round, filled for an interview (only scorecards the viewer may read)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.interviews.documents import LANGUAGES, evaluation_form_pdf
 from rekrut.interviews.models import ScorecardStatus
 from rekrut.interviews.selectors.interviews import interview_get
@@ -13,7 +14,7 @@ from rekrut.interviews.selectors.scorecards import scorecards_visible_to
 from rekrut.interviews.views.interviews import plan_round_get_for
 
 
-def _language(request: HttpRequest) -> str:
+def _language(request: AuthedRequest) -> str:
     wanted = request.GET.get("lang") or (get_language() or "id")[:2]
     return wanted if wanted in LANGUAGES else "id"
 
@@ -26,7 +27,7 @@ def _pdf(content: bytes, name: str) -> HttpResponse:
 
 
 @login_required
-def round_form_pdf(request: HttpRequest, round_id: int) -> HttpResponse:
+def round_form_pdf(request: AuthedRequest, round_id: int) -> HttpResponse:
     plan_round = plan_round_get(user=request.user, round_id=round_id)
     language = _language(request)
     content = evaluation_form_pdf(plan_round=plan_round, language=language)
@@ -36,7 +37,7 @@ def round_form_pdf(request: HttpRequest, round_id: int) -> HttpResponse:
 
 
 @login_required
-def form_pdf(request: HttpRequest, interview_id: int) -> HttpResponse:
+def form_pdf(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = interview_get(user=request.user, interview_id=interview_id)
     plan_round = plan_round_get_for(interview)
     scorecards = list(

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.core.errors import DomainError
 from rekrut.interviews.forms import DecisionForm
 from rekrut.interviews.selectors.evaluation import evaluation_build
@@ -22,7 +23,7 @@ def _stages_ahead(application: Application) -> list[Stage]:
 
 
 def _render(
-    request: HttpRequest, application: Application, form: DecisionForm | None, status: int = 200
+    request: AuthedRequest, application: Application, form: DecisionForm | None, status: int = 200
 ) -> HttpResponse:
     evaluation = evaluation_build(user=request.user, application=application)
     if form is None and evaluation.can_decide:
@@ -50,7 +51,7 @@ def _render(
 
 
 @login_required
-def evaluation(request: HttpRequest, application_id: int) -> HttpResponse:
+def evaluation(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = application_get_for_interviews(user=request.user, application_id=application_id)
     interview_plan_ensure(job=application.job)
     return _render(request, application, None)
@@ -58,7 +59,7 @@ def evaluation(request: HttpRequest, application_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def decide(request: HttpRequest, application_id: int) -> HttpResponse:
+def decide(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = application_get_for_interviews(user=request.user, application_id=application_id)
     form = DecisionForm(request.POST, stages=_stages_ahead(application))
     if form.is_valid():

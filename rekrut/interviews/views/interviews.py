@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.core.errors import DomainError
 from rekrut.interviews import kit
 from rekrut.interviews.forms import CancelForm, ScheduleForm, TimesForm
@@ -24,7 +25,7 @@ from rekrut.interviews.services.plans import interview_plan_ensure
 from rekrut.jobs.selectors import job_is_managed_by
 
 
-def _round_to_schedule(request: HttpRequest, rounds: list[PlanRound], stage_id: int) -> PlanRound | None:
+def _round_to_schedule(request: AuthedRequest, rounds: list[PlanRound], stage_id: int) -> PlanRound | None:
     """The round asked for (?round=), else the round of the application's current stage, else the first."""
     wanted = request.GET.get("round", "")
     by_id = {str(r.pk): r for r in rounds}
@@ -34,7 +35,7 @@ def _round_to_schedule(request: HttpRequest, rounds: list[PlanRound], stage_id: 
 
 
 @login_required
-def application(request: HttpRequest, application_id: int) -> HttpResponse:
+def application(request: AuthedRequest, application_id: int) -> HttpResponse:
     app = application_get_for_interviews(user=request.user, application_id=application_id)
     interview_plan_ensure(job=app.job)
     rounds = plan_rounds(job=app.job)
@@ -87,7 +88,7 @@ def application(request: HttpRequest, application_id: int) -> HttpResponse:
 
 
 @login_required
-def interview_kit(request: HttpRequest, interview_id: int) -> HttpResponse:
+def interview_kit(request: AuthedRequest, interview_id: int) -> HttpResponse:
     """The interviewer's kit: questions with what a strong answer shows, the job's key requirements, the
     candidate's CV at hand, and time guidance."""
     interview = interview_get(user=request.user, interview_id=interview_id)
@@ -131,7 +132,7 @@ def plan_round_get_for(interview: Interview) -> PlanRound:
 
 @login_required
 @require_POST
-def interview_times(request: HttpRequest, interview_id: int) -> HttpResponse:
+def interview_times(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = interview_get(user=request.user, interview_id=interview_id)
     form = TimesForm(request.POST)
     if form.is_valid():
@@ -152,7 +153,7 @@ def interview_times(request: HttpRequest, interview_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def interview_cancel(request: HttpRequest, interview_id: int) -> HttpResponse:
+def interview_cancel(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = interview_get(user=request.user, interview_id=interview_id)
     form = CancelForm(request.POST)
     if form.is_valid():

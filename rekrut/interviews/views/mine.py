@@ -4,26 +4,27 @@ The pipeline app sits below this one and cannot import it, so its pages load the
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.interviews.selectors.interviews import board_flags as flags_for_board
 from rekrut.interviews.selectors.interviews import my_interviews
 from rekrut.jobs.selectors import job_get
 
 
 @login_required
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: AuthedRequest) -> HttpResponse:
     return render(request, "interviews/mine.html", {"nav": "work", "mine": my_interviews(user=request.user)})
 
 
 @login_required
-def my_work_block(request: HttpRequest) -> HttpResponse:
+def my_work_block(request: AuthedRequest) -> HttpResponse:
     return render(request, "interviews/_my_work_block.html", {"mine": my_interviews(user=request.user)})
 
 
 @login_required
-def board_flags(request: HttpRequest) -> HttpResponse:
+def board_flags(request: AuthedRequest) -> HttpResponse:
     try:
         job_id = int(request.GET.get("job", ""))
     except ValueError:

@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.core.errors import DomainError
 from rekrut.interviews import kit, policy
 from rekrut.interviews.forms import KitAddForm, KitMoveForm, PlanRoundForm, PolicyForm
@@ -28,7 +29,7 @@ def _time_guidance(plan_round: PlanRound) -> int | None:
 
 
 @login_required
-def plan(request: HttpRequest, job_id: int) -> HttpResponse:
+def plan(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = job_get(user=request.user, job_id=job_id)
     plans.interview_plan_ensure(job=job)
     rounds = plan_rounds(job=job)
@@ -49,7 +50,7 @@ def plan(request: HttpRequest, job_id: int) -> HttpResponse:
 
 
 @login_required
-def round_edit(request: HttpRequest, round_id: int) -> HttpResponse:
+def round_edit(request: AuthedRequest, round_id: int) -> HttpResponse:
     plan_round = plan_round_get(user=request.user, round_id=round_id)
     can_edit = job_is_hr_owned_by(user=request.user, job=plan_round.job)
     current = round_attributes(plan_round)
@@ -112,7 +113,7 @@ def round_edit(request: HttpRequest, round_id: int) -> HttpResponse:
     )
 
 
-def _editable_round(request: HttpRequest, round_id: int) -> PlanRound:
+def _editable_round(request: AuthedRequest, round_id: int) -> PlanRound:
     plan_round = plan_round_get(user=request.user, round_id=round_id)
     if not job_is_hr_owned_by(user=request.user, job=plan_round.job):
         raise PermissionDenied
@@ -127,7 +128,7 @@ def _back_to_kit(round_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def kit_add(request: HttpRequest, round_id: int) -> HttpResponse:
+def kit_add(request: AuthedRequest, round_id: int) -> HttpResponse:
     plan_round = _editable_round(request, round_id)
     form = KitAddForm(request.POST)
     if form.is_valid():
@@ -145,7 +146,7 @@ def kit_add(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def kit_remove(request: HttpRequest, round_id: int) -> HttpResponse:
+def kit_remove(request: AuthedRequest, round_id: int) -> HttpResponse:
     plan_round = _editable_round(request, round_id)
     form = KitMoveForm(request.POST)
     if form.is_valid():
@@ -161,7 +162,7 @@ def kit_remove(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def kit_move(request: HttpRequest, round_id: int) -> HttpResponse:
+def kit_move(request: AuthedRequest, round_id: int) -> HttpResponse:
     plan_round = _editable_round(request, round_id)
     form = KitMoveForm(request.POST)
     if form.is_valid() and form.cleaned_data["offset"]:
@@ -179,7 +180,7 @@ def kit_move(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def kit_suggest(request: HttpRequest, round_id: int) -> HttpResponse:
+def kit_suggest(request: AuthedRequest, round_id: int) -> HttpResponse:
     plan_round = _editable_round(request, round_id)
     plans.kit_suggestions_apply(actor=request.user, plan_round=plan_round)
     messages.success(request, _("The kit now holds fresh suggestions from the question bank."))
@@ -188,7 +189,7 @@ def kit_suggest(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def policy_edit(request: HttpRequest, job_id: int) -> HttpResponse:
+def policy_edit(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = job_get(user=request.user, job_id=job_id)
     if not job_is_hr_owned_by(user=request.user, job=job):
         raise PermissionDenied

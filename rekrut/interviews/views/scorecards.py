@@ -4,11 +4,12 @@ JavaScript), submitted to lock it, amended with a reason."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rekrut.accounts.http import AuthedRequest
 from rekrut.core.errors import DomainError
 from rekrut.interviews import kit
 from rekrut.interviews.forms import ScorecardForm
@@ -20,7 +21,7 @@ from rekrut.interviews.services import scorecards as services
 from rekrut.interviews.views.interviews import plan_round_get_for
 
 
-def _form(request: HttpRequest, interview: Interview, scorecard: Scorecard | None) -> ScorecardForm:
+def _form(request: AuthedRequest, interview: Interview, scorecard: Scorecard | None) -> ScorecardForm:
     plan_round = plan_round_get_for(interview)
     questions = [kq.question for kq in plan_round.kit.all()]
     initial = ScorecardForm.initial_from(services.scorecard_input_of(scorecard)) if scorecard else {}
@@ -34,7 +35,7 @@ def _form(request: HttpRequest, interview: Interview, scorecard: Scorecard | Non
 
 
 @login_required
-def scorecard(request: HttpRequest, interview_id: int) -> HttpResponse:
+def scorecard(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = interview_get(user=request.user, interview_id=interview_id)
     if not any(p.pk == request.user.pk for p in interview.interviewers.all()):
         raise PermissionDenied(_("You are not an interviewer on this interview."))

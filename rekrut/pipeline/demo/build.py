@@ -7,7 +7,9 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.html import escape
 from django.utils import timezone
 
 from rekrut.accounts.models import Role, User
@@ -235,6 +237,8 @@ def demo_build(*, seed: int = 2026) -> dict[str, User]:
                 source=rng.choice([Source.CAREERS_PAGE, Source.JOB_BOARD, Source.LINKEDIN, Source.REFERRAL]),
                 cv_text=cv_text(rng, name, city, email, phone, family),
             )
+            if len(used_names) % 8 == 1:  # every eighth person sent a real PDF CV, for the preview
+                cv_attach_pdf(candidate)
             application = services.application_create(actor=users[owner], candidate=candidate, job=job)
             _walk(application, stages, target_position or rng.randint(2, 4), users[owner], rng, now)
             if target_position == 0:
@@ -246,6 +250,23 @@ def demo_build(*, seed: int = 2026) -> dict[str, User]:
                     notify_candidate=False,
                 )
     return users
+
+
+def cv_attach_pdf(candidate: Candidate) -> None:
+    """Renders the candidate's CV text as a PDF (WeasyPrint) and stores it as their uploaded CV."""
+    from weasyprint import HTML  # heavy import, needed only when the demo is built
+
+    lines = candidate.cv_text.splitlines()
+    body = "".join(
+        f"<h2>{escape(line)}</h2>" if line.isupper() else f"<p>{escape(line)}</p>"
+        for line in lines[1:]
+        if line
+    )
+    html = f"<html><body style='font-family:sans-serif'><h1>{escape(lines[0])}</h1>{body}</body></html>"
+    data = HTML(string=html).write_pdf()
+    candidate.cv_file.save("cv.pdf", ContentFile(data), save=False)
+    candidate.cv_name = f"CV {candidate.full_name}.pdf"
+    candidate.save(update_fields=["cv_file", "cv_name"])
 
 
 def _walk(

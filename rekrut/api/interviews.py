@@ -1,0 +1,568 @@
+"""Interviews over the API: plans and kits, interviews, scorecards and decisions.
+
+The same selectors and services as the pages: the independence rule (an interviewer reads the others'
+scorecards only after submitting their own) holds here exactly as on the evaluation page.
+"""
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from rekrut.accounts.models import User
+from rekrut.api.auth import request_user
+from rekrut.api.pagination import Pages
+from rekrut.api.schemas import ErrorOut, ObjectId, StageRefOut, UserRefOut, UtcDateTime
+from rekrut.core.errors import DomainError
+from rekrut.interviews import kit
+from rekrut.interviews.models import (
+    MAX_DURATION_MINUTES,
+    Attribute,
+    Decision,
+    DecisionOutcome,
+    Interview,
+    PlanRound,
+    Question,
+    Recommendation,
+    RoundType,
+    Scorecard,
+)
+from rekrut.interviews.selectors.evaluation import evaluation_build
+from rekrut.interviews.selectors.interviews import (
+    application_get_for_interviews,
+    interview_get,
+    interviews_of_application,
+)
+from rekrut.interviews.selectors.plans import plan_round_get, plan_rounds, questions_in_bank
+from rekrut.interviews.selectors.scorecards import scorecards_visible_to
+from rekrut.interviews.services import decisions, interviews, plans, scorecards
+from rekrut.jobs.models import JobFamily
+from rekrut.jobs.selectors import job_get
+from rekrut.pipeline.selectors import reject_reasons
+
+router = Router(tags=["interviews"])
+
+READ_ERRORS = {404: ErrorOut}
+WRITE_ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+
+
+class AttributeOut(Schema):
+    code: str
+    name: str
+
+
+class QuestionOut(Schema):
+    id: int
+    round_type: str
+    job_family: str
+    text: str
+    strong_answer: str
+    follow_ups: list[str]
+    attributes: list[AttributeOut]
+    is_active: bool
+
+    @staticmethod
+    def resolve_follow_ups(question: Question) -> list[str]:
+        return question.follow_up_texts
+
+    @staticmethod
+    def resolve_attributes(question: Question) -> list[Attribute]:
+        return list(question.attributes.all())
+
+
+class RoundOut(Schema):
+    id: int
+    stage: StageRefOut
+    round_type: str
+    duration_minutes: int
+    interviewers: list[UserRefOut]
+    attributes: list[AttributeOut]
+    asks_salary_and_notice: bool
+    kit: list[int] = Field(description="Ids of the kit's questions, in the order they are asked.")
+    minutes_per_question: int | None
+
+    @staticmethod
+    def resolve_interviewers(plan_round: PlanRound) -> list[User]:
+        return list(plan_round.interviewers.all())
+
+    @staticmethod
+    def resolve_attributes(plan_round: PlanRound) -> list[Attribute]:
+        return [ra.attribute for ra in plan_round.round_attributes.all()]
+
+    @staticmethod
+    def resolve_kit(plan_round: PlanRound) -> list[int]:
+        return [kq.question_id for kq in plan_round.kit.all()]
+
+    @staticmethod
+    def resolve_minutes_per_question(plan_round: PlanRound) -> int | None:
+        return kit.minutes_per_question(plan_round.duration_minutes, len(plan_round.kit.all()))
+
+
+class KitOut(Schema):
+    round: int
+    requirements: str
+    minutes_per_question: int | None
+    questions: list[QuestionOut]
+
+
+class RoundIn(Schema):
+    round_type: RoundType
+    duration_minutes: int = Field(ge=1, le=MAX_DURATION_MINUTES)
+    interviewers: list[ObjectId] = Field(max_length=50)
+    attributes: list[str] = Field(max_length=50, description="Attribute codes, in the order assessed.")
+    asks_salary_and_notice: bool = False
+    asks_background: bool = False
+
+
+class KitAddIn(Schema):
+    question: ObjectId
+
+
+class QuestionQuery(Schema):
+    round_type: RoundType | None = None
+    job_family: JobFamily | None = None
+    attribute: str = Field("", max_length=60)
+
+
+class InterviewOut(Schema):
+    id: int
+    application: int
+    round: int
+    stage: StageRefOut
+    starts_at: UtcDateTime
+    duration_minutes: int
+    location: str
+    status: str
+    interviewers: list[UserRefOut]
+    actual_started_at: UtcDateTime | None
+    actual_ended_at: UtcDateTime | None
+    ran_long: bool
+
+    @staticmethod
+    def resolve_application(interview: Interview) -> int:
+        return interview.application_id
+
+    @staticmethod
+    def resolve_round(interview: Interview) -> int:
+        return interview.round_id
+
+    @staticmethod
+    def resolve_stage(interview: Interview) -> object:
+        return interview.round.stage
+
+    @staticmethod
+    def resolve_interviewers(interview: Interview) -> list[User]:
+        return list(interview.interviewers.all())
+
+
+class ScheduleIn(Schema):
+    round: ObjectId
+    starts_at: UtcDateTime = Field(description="With its offset, e.g. 2026-11-22T09:30:00+07:00 (WIB).")
+    duration_minutes: int = Field(ge=1, le=MAX_DURATION_MINUTES)
+    interviewers: list[ObjectId] = Field(min_length=1, max_length=50)
+    location: str = Field("", max_length=300)
+
+
+class RatingOut(Schema):
+    attribute: str
+    rating: int | None = Field(description="1–4, or null: not assessed.")
+    evidence: str
+
+
+class NoteOut(Schema):
+    question: int
+    notes: str
+
+
+class ScorecardOut(Schema):
+    id: int
+    interview: int
+    interviewer: UserRefOut
+    status: str
+    recommendation: str
+    ratings: list[RatingOut]
+    question_notes: list[NoteOut]
+    overall_notes: str
+    salary_expectation: int | None
+    notice_period_days: int | None
+    background_notes: str
+    version: int
+    submitted_at: UtcDateTime | None
+
+    @staticmethod
+    def resolve_interview(scorecard: Scorecard) -> int:
+        return scorecard.interview_id
+
+    @staticmethod
+    def resolve_ratings(scorecard: Scorecard) -> list[dict]:
+        return [
+            {"attribute": r.attribute.code, "rating": r.rating, "evidence": r.evidence}
+            for r in scorecard.ratings.all()
+        ]
+
+    @staticmethod
+    def resolve_question_notes(scorecard: Scorecard) -> list[dict]:
+        return [{"question": n.question_id, "notes": n.notes} for n in scorecard.question_notes.all()]
+
+
+class ScorecardIn(Schema):
+    ratings: dict[str, int | None] = Field(default_factory=dict, description="Attribute code: 1–4 or null.")
+    evidence: dict[str, str] = Field(default_factory=dict)
+    question_notes: dict[int, str] = Field(default_factory=dict, description="Kit question id: notes.")
+    recommendation: Recommendation | None = None
+    overall_notes: str = Field("", max_length=10_000)
+    salary_expectation: int | None = Field(None, ge=0, le=10**12)
+    notice_period_days: int | None = Field(None, ge=0, le=365)
+    background_notes: str = Field("", max_length=10_000)
+
+    def content(self) -> scorecards.ScorecardInput:
+        return scorecards.ScorecardInput(
+            ratings=self.ratings,
+            evidence=self.evidence,
+            question_notes=self.question_notes,
+            recommendation=self.recommendation or "",
+            overall_notes=self.overall_notes,
+            salary_expectation=self.salary_expectation,
+            notice_period_days=self.notice_period_days,
+            background_notes=self.background_notes,
+        )
+
+
+class AmendIn(ScorecardIn):
+    reason: str = Field(max_length=2000, description="Why the submitted scorecard changes.")
+
+
+class ReasonOut(Schema):
+    code: str
+    text: str
+
+
+class AdviceOut(Schema):
+    outcome: str
+    to_stage: int | None
+    reasons: list[ReasonOut]
+
+
+class RoundSummaryOut(Schema):
+    round: int
+    stage: StageRefOut
+    scorecards: int
+    average: float | None
+    recommendation: str | None
+    pending: list[str]
+
+
+class EvaluationOut(Schema):
+    sees_all: bool = Field(description="False until the caller has submitted their own scorecards.")
+    rounds: list[RoundSummaryOut]
+    disagreements: list[str]
+    advice: AdviceOut | None
+    missing: list[str]
+
+
+class DecisionOut(Schema):
+    id: int
+    outcome: str
+    from_stage: StageRefOut
+    to_stage: StageRefOut | None
+    reject_reason: int | None
+    reason: str
+    decided_by: UserRefOut
+    at: UtcDateTime
+    is_override: bool
+    override_reason: str
+    follows_policy: bool
+    policy_outcome: str
+
+    @staticmethod
+    def resolve_reject_reason(decision: Decision) -> int | None:
+        return decision.reject_reason_id
+
+    @staticmethod
+    def resolve_policy_outcome(decision: Decision) -> str:
+        return str(decision.policy_snapshot.get("outcome", ""))
+
+
+class DecisionIn(Schema):
+    outcome: DecisionOutcome
+    reason: str = Field(min_length=1, max_length=5000)
+    version: ObjectId = Field(description="The application's version as the caller last saw it.")
+    to_stage: ObjectId | None = Field(None, description="For proceed: the stage to go on to.")
+    reject_reason: ObjectId | None = Field(None, description="For reject: an id from GET /reject-reasons.")
+    override: bool = Field(False, description="Decide before every required scorecard is in.")
+    override_reason: str = Field("", max_length=2000)
+    notify_candidate: bool = True
+
+
+def _users(ids: list[int]) -> list[User]:
+    found = {u.pk: u for u in User.objects.filter(pk__in=ids)}
+    if len(found) != len(set(ids)):
+        raise DomainError(_("Choose interviewers from the list of users."), code="unknown_user")
+    return [found[i] for i in dict.fromkeys(ids)]
+
+
+def _kit(plan_round: PlanRound) -> dict:
+    questions = [kq.question for kq in plan_round.kit.all()]
+    return {
+        "round": plan_round.pk,
+        "requirements": plan_round.job.requirements,
+        "minutes_per_question": kit.minutes_per_question(plan_round.duration_minutes, len(questions)),
+        "questions": questions,
+    }
+
+
+@router.get(
+    "/jobs/{job_id}/interview-plan", response={200: list[RoundOut], **READ_ERRORS}, summary="A job's rounds"
+)
+def plan_get(request: HttpRequest, job_id: ObjectId) -> list[PlanRound]:
+    job = job_get(user=request_user(request), job_id=job_id)
+    plans.interview_plan_ensure(job=job)
+    return plan_rounds(job=job)
+
+
+@router.put(
+    "/interview-rounds/{round_id}", response={200: RoundOut, **WRITE_ERRORS}, summary="Change a round"
+)
+def round_update(request: HttpRequest, round_id: ObjectId, payload: RoundIn) -> PlanRound:
+    user = request_user(request)
+    plan_round = plan_round_get(user=user, round_id=round_id)
+    attributes = {a.code: a for a in Attribute.objects.filter(code__in=payload.attributes)}
+    if len(attributes) != len(set(payload.attributes)):
+        raise DomainError(_("Choose attributes from the library."), code="unknown_attribute")
+    plans.plan_round_update(
+        actor=user,
+        plan_round=plan_round,
+        round_type=payload.round_type,
+        duration_minutes=payload.duration_minutes,
+        interviewers=_users(payload.interviewers),
+        attributes=[attributes[code] for code in dict.fromkeys(payload.attributes)],
+        asks_salary_and_notice=payload.asks_salary_and_notice,
+        asks_background=payload.asks_background,
+    )
+    return plan_round_get(user=user, round_id=round_id)
+
+
+@router.get(
+    "/interview-rounds/{round_id}/kit", response={200: KitOut, **READ_ERRORS}, summary="A round's kit"
+)
+def kit_get(request: HttpRequest, round_id: ObjectId) -> dict:
+    return _kit(plan_round_get(user=request_user(request), round_id=round_id))
+
+
+@router.post(
+    "/interview-rounds/{round_id}/kit", response={200: KitOut, **WRITE_ERRORS}, summary="Add a question"
+)
+def kit_add(request: HttpRequest, round_id: ObjectId, payload: KitAddIn) -> dict:
+    user = request_user(request)
+    plan_round = plan_round_get(user=user, round_id=round_id)
+    question = Question.objects.filter(pk=payload.question).first()
+    if question is None:
+        raise DomainError(_("Choose a question from the bank."), code="unknown_question")
+    plans.kit_question_add(actor=user, plan_round=plan_round, question=question)
+    return _kit(plan_round_get(user=user, round_id=round_id))
+
+
+@router.delete(
+    "/interview-rounds/{round_id}/kit/{question_id}",
+    response={200: KitOut, **WRITE_ERRORS},
+    summary="Remove a question from a kit",
+)
+def kit_remove(request: HttpRequest, round_id: ObjectId, question_id: ObjectId) -> dict:
+    user = request_user(request)
+    plans.kit_question_remove(
+        actor=user, plan_round=plan_round_get(user=user, round_id=round_id), question_id=question_id
+    )
+    return _kit(plan_round_get(user=user, round_id=round_id))
+
+
+@router.get("/interview-questions", response=list[QuestionOut], summary="The question bank")
+@paginate(Pages)
+def question_list(request: HttpRequest, query: Query[QuestionQuery]) -> QuerySet[Question]:
+    request_user(request)
+    return questions_in_bank(
+        round_type=query.round_type or "", job_family=query.job_family or "", attribute_code=query.attribute
+    )
+
+
+@router.get(
+    "/applications/{application_id}/interviews",
+    response={200: list[InterviewOut], **READ_ERRORS},
+    summary="An application's interviews",
+)
+def interview_list(request: HttpRequest, application_id: ObjectId) -> list[Interview]:
+    application = application_get_for_interviews(user=request_user(request), application_id=application_id)
+    return interviews_of_application(application=application)
+
+
+@router.post(
+    "/applications/{application_id}/interviews",
+    response={201: InterviewOut, **WRITE_ERRORS},
+    summary="Schedule an interview",
+)
+def interview_create(request: HttpRequest, application_id: ObjectId, payload: ScheduleIn) -> Status:
+    user = request_user(request)
+    application = application_get_for_interviews(user=user, application_id=application_id)
+    plan_round = PlanRound.objects.filter(pk=payload.round, job=application.job).first()
+    if plan_round is None:
+        raise DomainError(_("That round belongs to another job."), code="foreign_round")
+    interview = interviews.interview_schedule(
+        actor=user,
+        application=application,
+        plan_round=plan_round,
+        starts_at=payload.starts_at,
+        duration_minutes=payload.duration_minutes,
+        interviewers=_users(payload.interviewers),
+        location=payload.location,
+    )
+    return Status(201, interview_get(user=user, interview_id=interview.pk))
+
+
+@router.get("/interviews/{interview_id}", response={200: InterviewOut, **READ_ERRORS}, summary="An interview")
+def interview_detail(request: HttpRequest, interview_id: ObjectId) -> Interview:
+    return interview_get(user=request_user(request), interview_id=interview_id)
+
+
+@router.get(
+    "/applications/{application_id}/scorecards",
+    response={200: list[ScorecardOut], **READ_ERRORS},
+    summary="The scorecards the caller may read",
+    description="Your own, and the others' submitted ones once you have submitted yours (HR sees all).",
+)
+def scorecard_list(request: HttpRequest, application_id: ObjectId) -> QuerySet[Scorecard]:
+    user = request_user(request)
+    application = application_get_for_interviews(user=user, application_id=application_id)
+    return (
+        scorecards_visible_to(user=user, application=application)
+        .prefetch_related("ratings__attribute", "question_notes")
+        .order_by("interview__starts_at", "pk")
+    )
+
+
+def _scorecard_call(request: HttpRequest, interview_id: int, action: str, payload: ScorecardIn) -> Scorecard:
+    user = request_user(request)
+    interview = interview_get(user=user, interview_id=interview_id)
+    if action == "draft":
+        scorecard = scorecards.scorecard_save_draft(
+            actor=user, interview=interview, content=payload.content()
+        )
+    elif action == "submit":
+        scorecard = scorecards.scorecard_submit(actor=user, interview=interview, content=payload.content())
+    else:
+        reason = payload.reason if isinstance(payload, AmendIn) else ""
+        scorecard = scorecards.scorecard_amend(
+            actor=user, interview=interview, content=payload.content(), reason=reason
+        )
+    return Scorecard.objects.prefetch_related("ratings__attribute", "question_notes").get(pk=scorecard.pk)
+
+
+@router.put(
+    "/interviews/{interview_id}/scorecard",
+    response={200: ScorecardOut, **WRITE_ERRORS},
+    summary="Save your scorecard as a draft",
+)
+def scorecard_draft(request: HttpRequest, interview_id: ObjectId, payload: ScorecardIn) -> Scorecard:
+    return _scorecard_call(request, interview_id, "draft", payload)
+
+
+@router.post(
+    "/interviews/{interview_id}/scorecard/submit",
+    response={200: ScorecardOut, **WRITE_ERRORS},
+    summary="Submit your scorecard (locks it)",
+)
+def scorecard_submit(request: HttpRequest, interview_id: ObjectId, payload: ScorecardIn) -> Scorecard:
+    return _scorecard_call(request, interview_id, "submit", payload)
+
+
+@router.post(
+    "/interviews/{interview_id}/scorecard/amend",
+    response={200: ScorecardOut, **WRITE_ERRORS},
+    summary="Amend your submitted scorecard, with a reason",
+)
+def scorecard_amend(request: HttpRequest, interview_id: ObjectId, payload: AmendIn) -> Scorecard:
+    return _scorecard_call(request, interview_id, "amend", payload)
+
+
+@router.get(
+    "/applications/{application_id}/evaluation",
+    response={200: EvaluationOut, **READ_ERRORS},
+    summary="The internal evaluation and the policy's advice",
+)
+def evaluation_get(request: HttpRequest, application_id: ObjectId) -> dict:
+    user = request_user(request)
+    application = application_get_for_interviews(user=user, application_id=application_id)
+    ev = evaluation_build(user=user, application=application)
+    advice = ev.advice
+    return {
+        "sees_all": ev.sees_all,
+        "rounds": [
+            {
+                "round": r.round.pk,
+                "stage": r.round.stage,
+                "scorecards": r.columns,
+                "average": r.average,
+                "recommendation": r.verdict,
+                "pending": r.pending if ev.sees_all else [],
+            }
+            for r in ev.rounds
+        ],
+        "disagreements": ev.disagreements,
+        "advice": {
+            "outcome": str(advice.outcome),
+            "to_stage": advice.to_stage_id,
+            "reasons": [{"code": reason.code, "text": str(reason)} for reason in advice.reasons],
+        }
+        if advice
+        else None,
+        "missing": [str(m) for m in ev.missing] if ev.sees_all else [],
+    }
+
+
+@router.get(
+    "/applications/{application_id}/decisions",
+    response={200: list[DecisionOut], **READ_ERRORS},
+    summary="An application's evaluation decisions",
+)
+def decision_list(request: HttpRequest, application_id: ObjectId) -> list[Decision]:
+    user = request_user(request)
+    application = application_get_for_interviews(user=user, application_id=application_id)
+    return evaluation_build(user=user, application=application).decisions
+
+
+@router.post(
+    "/applications/{application_id}/decisions",
+    response={201: DecisionOut, **WRITE_ERRORS},
+    summary="Record the evaluation decision and carry it out",
+)
+def decision_create(request: HttpRequest, application_id: ObjectId, payload: DecisionIn) -> Status:
+    user = request_user(request)
+    application = application_get_for_interviews(user=user, application_id=application_id)
+    to_stage = None
+    if payload.to_stage is not None:
+        to_stage = application.job.stages.filter(pk=payload.to_stage).first()
+        if to_stage is None:
+            raise DomainError(_("This job has no such stage."), code="unknown_stage")
+    reject_reason = None
+    if payload.reject_reason is not None:
+        reject_reason = reject_reasons().filter(pk=payload.reject_reason).first()
+        if reject_reason is None:
+            raise DomainError(_("Choose a reason from the list."), code="unknown_reason")
+    decision = decisions.decision_record(
+        actor=user,
+        application=application,
+        outcome=payload.outcome,
+        reason=payload.reason,
+        expected_version=payload.version,
+        to_stage=to_stage,
+        reject_reason=reject_reason,
+        override=payload.override,
+        override_reason=payload.override_reason,
+        notify_candidate=payload.notify_candidate,
+    )
+    return Status(
+        201,
+        get_object_or_404(
+            Decision.objects.select_related("from_stage", "to_stage", "decided_by"), pk=decision.pk
+        ),
+    )
