@@ -612,9 +612,6 @@ PAGES: tuple[Page, ...] = (
 _ROLE_REFUSAL_IS_A_REDIRECT = (
     "product bug: a refused action (AccessDenied) is answered with a 302 and a flash message, not 403"
 )
-_ROLE_REFUSAL_IS_A_FORM_ERROR = (
-    "product bug: a refused decision (AccessDenied) is answered 400 with the error on the form, not 403"
-)
 _CV_READ_OPEN_TO_ALL = (
     "product bug: intake:cv_read only needs a login, so non-HR users can upload CVs and probe "
     "candidate_duplicates (names of candidates on any team)"
@@ -638,27 +635,6 @@ KNOWN_PRODUCT_BUGS: dict[str, str] = {
         f"intake:cv_read-{persona}-403": _CV_READ_OPEN_TO_ALL
         for persona in ("hiring_manager", "interviewer", "director", "other_manager", "outsider")
     },
-    **{
-        f"interviews:question_retire-{persona}-403": _ROLE_REFUSAL_IS_A_REDIRECT
-        for persona in (
-            "hiring_manager",
-            "interviewer",
-            "director",
-            "other_recruiter",
-            "other_manager",
-            "outsider",
-        )
-    },
-    **{
-        f"interviews:cancel[team_a]-{persona}-403": _ROLE_REFUSAL_IS_A_REDIRECT
-        for persona in ("interviewer", "director")
-    },
-    "interviews:times[team_a]-director-403": _ROLE_REFUSAL_IS_A_REDIRECT,
-    **{
-        f"interviews:decide[team_a]-{persona}-403": _ROLE_REFUSAL_IS_A_FORM_ERROR
-        for persona in ("hiring_manager", "interviewer", "director")
-    },
-    "interviews:decide[team_b]-other_manager-403": _ROLE_REFUSAL_IS_A_FORM_ERROR,
 }
 
 

@@ -3,7 +3,7 @@ services as the pages. Schema at /api/v1/openapi.json, docs at /api/v1/docs (Swa
 
 from ninja import NinjaAPI
 
-from rekrut.api import applications, candidates, jobs
+from rekrut.api import applications, candidates, interviews, jobs
 from rekrut.api.auth import ApiTokenAuth
 from rekrut.api.errors import api_errors_install
 
@@ -12,3 +12,4 @@ api_errors_install(api)
 api.add_router("", jobs.router)
 api.add_router("", candidates.router)
 api.add_router("", applications.router)
+api.add_router("", interviews.router)

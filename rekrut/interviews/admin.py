@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from rekrut.interviews.models import (
     Attribute,
@@ -25,7 +26,10 @@ class AttributeAdmin(admin.ModelAdmin):
     search_fields = ["code", "name_id", "name_en"]
     fieldsets = [
         (None, {"fields": ["code", "name_id", "name_en", "description_id", "description_en", "is_active"]}),
-        ("Rubric", {"fields": [f"rubric_{level}_{lang}" for level in (1, 2, 3, 4) for lang in ("id", "en")]}),
+        (
+            _("Rubric"),
+            {"fields": [f"rubric_{level}_{lang}" for level in (1, 2, 3, 4) for lang in ("id", "en")]},
+        ),
     ]
 
 
@@ -49,7 +53,7 @@ class QuestionAdmin(admin.ModelAdmin):
     filter_horizontal = ["attributes"]
     readonly_fields = ["created_by", "created_at"]
 
-    @admin.display(description="Question")
+    @admin.display(description=_("Question"))
     def short_text(self, question: Question) -> str:
         return question.text[:90]
 

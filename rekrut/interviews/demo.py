@@ -1,7 +1,7 @@
 """Interviews for the demo company: plans for every job, and interviews with submitted scorecards for the
 applications at or past the interview stages, so the evaluation page has something to show on `make run`.
 
-Run after `rekrut demo` (`rekrut demo_interviews`). Everything goes through the services; a second run finds
+`rekrut demo` builds it after the pipeline demo. Everything goes through the services; a second run finds
 the interviews already there and changes nothing.
 """
 

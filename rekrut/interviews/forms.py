@@ -78,10 +78,8 @@ class ScheduleForm(forms.Form):
             pk__in=[r.pk for r in rounds]
         ).select_related("stage")
         self.fields["round"].label_from_instance = lambda r: r.stage.name  # type: ignore[attr-defined]
-        # Any user may be chosen here; the service refuses inactive ones with a clear message.
-        self.fields["interviewers"].queryset = User.objects.order_by(  # type: ignore[attr-defined]
-            "first_name", "last_name", "username"
-        )
+        # Only active users are offered; the service refuses inactive ones too (the API, stale pages).
+        self.fields["interviewers"].queryset = _people()  # type: ignore[attr-defined]
 
 
 class CancelForm(forms.Form):

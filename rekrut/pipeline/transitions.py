@@ -55,7 +55,7 @@ def status_after(action: Action, status: Status) -> Status:
 
 
 def forward_targets(stages: list[StageRef], current: StageRef) -> list[StageRef]:
-    """Stages reachable from `current`: the next active one, and further ones while all between are optional."""
+    """Stages reachable from `current`: the next active one, then more while the ones passed are optional."""
     ahead = sorted(
         (s for s in stages if s.is_active and s.position > current.position), key=lambda s: s.position
     )

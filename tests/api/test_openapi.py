@@ -17,6 +17,23 @@ EXPECTED_OPERATIONS = {
     ("post", "/api/v1/applications/{application_id}/move"),
     ("post", "/api/v1/applications/{application_id}/reject"),
     ("get", "/api/v1/reject-reasons"),
+    # interviews
+    ("get", "/api/v1/jobs/{job_id}/interview-plan"),
+    ("put", "/api/v1/interview-rounds/{round_id}"),
+    ("get", "/api/v1/interview-rounds/{round_id}/kit"),
+    ("post", "/api/v1/interview-rounds/{round_id}/kit"),
+    ("delete", "/api/v1/interview-rounds/{round_id}/kit/{question_id}"),
+    ("get", "/api/v1/interview-questions"),
+    ("get", "/api/v1/applications/{application_id}/interviews"),
+    ("post", "/api/v1/applications/{application_id}/interviews"),
+    ("get", "/api/v1/interviews/{interview_id}"),
+    ("get", "/api/v1/applications/{application_id}/scorecards"),
+    ("put", "/api/v1/interviews/{interview_id}/scorecard"),
+    ("post", "/api/v1/interviews/{interview_id}/scorecard/submit"),
+    ("post", "/api/v1/interviews/{interview_id}/scorecard/amend"),
+    ("get", "/api/v1/applications/{application_id}/evaluation"),
+    ("get", "/api/v1/applications/{application_id}/decisions"),
+    ("post", "/api/v1/applications/{application_id}/decisions"),
 }
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connections
 from django.test import Client
 
 from rekrut.accounts.models import User
@@ -34,12 +35,19 @@ TIMEOUT_MS = 10_000
 SCREENSHOT = Path("/tmp/board.png")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last. Their transactional flush empties the tables the data migrations filled;
+    a later transactional test without serialized_rollback would find no stage templates."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser(django_db_setup: None) -> Iterator[Any]:
     if not (CHROMIUM.exists() and shutil.which(str(CHROMIUM))):
         if _in_ci():
             pytest.fail(f"{CHROMIUM} is missing and CI is set: browser tests are mandatory in CI.")
@@ -48,7 +56,17 @@ def browser() -> Iterator[Any]:
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        # Playwright's sync API keeps an event loop running in this thread, so from here on Django hands
+        # out other connection objects (asgiref's Local is per context then). Give them the test data
+        # serialized at setup, or serialized_rollback would silently restore nothing.
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )

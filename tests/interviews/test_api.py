@@ -8,7 +8,7 @@ from rekrut.interviews.models import Decision, Scorecard
 from rekrut.jobs.models import StageKind
 from tests.interviews.conftest import held, submit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.interviews.api_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -26,11 +26,11 @@ def ratings_for(plan_round, value=3):
 
 def test_the_plan_and_a_kit(team_a_job, plan, personas, api_for):
     client = api_for(personas.hiring_manager)
-    rounds = client.get(f"/api/jobs/{team_a_job.pk}/interview-plan").json()
+    rounds = client.get(f"/api/v1/jobs/{team_a_job.pk}/interview-plan").json()
     assert [r["round_type"] for r in rounds] == ["hr", "user", "superior"]
-    kit = client.get(f"/api/interview-rounds/{plan['user'].pk}/kit").json()
+    kit = client.get(f"/api/v1/interview-rounds/{plan['user'].pk}/kit").json()
     assert len(kit["questions"]) == plan["user"].kit.count() and kit["minutes_per_question"]
-    assert api_for(personas.outsider).get(f"/api/jobs/{team_a_job.pk}/interview-plan").status_code == 404
+    assert api_for(personas.outsider).get(f"/api/v1/jobs/{team_a_job.pk}/interview-plan").status_code == 404
 
 
 def test_changing_a_round_follows_the_same_rules(plan, personas, api_for):
@@ -40,7 +40,7 @@ def test_changing_a_round_follows_the_same_rules(plan, personas, api_for):
         "interviewers": [personas.hiring_manager.pk],
         "attributes": ["technical_skill", "team_fit"],
     }
-    url = f"/api/interview-rounds/{plan['user'].pk}"
+    url = f"/api/v1/interview-rounds/{plan['user'].pk}"
     assert api_for(personas.hiring_manager).put(url, body, content_type="application/json").status_code == 403
     response = api_for(personas.recruiter).put(url, body, content_type="application/json")
     assert response.status_code == 200
@@ -54,7 +54,7 @@ def test_changing_a_round_follows_the_same_rules(plan, personas, api_for):
 def test_schedule_submit_and_read_with_the_independence_rule(at_user_stage, plan, personas, api_for):
     submit(held(at_user_stage, plan["hr"], [personas.recruiter], hours_ago=48), personas.recruiter, "yes")
     response = api_for(personas.recruiter).post(
-        f"/api/applications/{at_user_stage.pk}/interviews",
+        f"/api/v1/applications/{at_user_stage.pk}/interviews",
         {
             "round": plan["user"].pk,
             "starts_at": "2020-01-06T09:00:00+07:00",
@@ -67,10 +67,10 @@ def test_schedule_submit_and_read_with_the_independence_rule(at_user_stage, plan
     interview = response.json()
     assert interview["starts_at"] == "2020-01-06T02:00:00Z"
     budi = api_for(personas.hiring_manager)
-    scorecards_url = f"/api/applications/{at_user_stage.pk}/scorecards"
+    scorecards_url = f"/api/v1/applications/{at_user_stage.pk}/scorecards"
     assert budi.get(scorecards_url).json() == []
     body = {"ratings": ratings_for(plan["user"]), "recommendation": "strong_yes"}
-    submit_url = f"/api/interviews/{interview['id']}/scorecard/submit"
+    submit_url = f"/api/v1/interviews/{interview['id']}/scorecard/submit"
     assert api_for(personas.interviewer).get(scorecards_url).json() == []
     outsider = api_for(personas.director).post(submit_url, body, content_type="application/json")
     assert outsider.status_code == 403 and outsider.json()["code"] == "not_interviewer"
@@ -85,7 +85,7 @@ def test_schedule_submit_and_read_with_the_independence_rule(at_user_stage, plan
 def test_a_rating_outside_the_round_is_refused(at_user_stage, plan, personas, api_for):
     interview = held(at_user_stage, plan["user"], [personas.hiring_manager])
     response = api_for(personas.hiring_manager).put(
-        f"/api/interviews/{interview.pk}/scorecard",
+        f"/api/v1/interviews/{interview.pk}/scorecard",
         {"ratings": {"attitude": 3}},
         content_type="application/json",
     )
@@ -96,7 +96,7 @@ def test_a_rating_outside_the_round_is_refused(at_user_stage, plan, personas, ap
 def test_amending_keeps_versions(at_user_stage, plan, personas, api_for):
     interview = held(at_user_stage, plan["user"], [personas.hiring_manager])
     submit(interview, personas.hiring_manager, "yes")
-    url = f"/api/interviews/{interview.pk}/scorecard/amend"
+    url = f"/api/v1/interviews/{interview.pk}/scorecard/amend"
     body = {"ratings": ratings_for(plan["user"], 4), "recommendation": "strong_yes", "reason": "Second look"}
     response = api_for(personas.hiring_manager).post(url, body, content_type="application/json")
     assert response.status_code == 200 and response.json()["version"] == 2
@@ -106,14 +106,16 @@ def test_evaluation_and_decision(at_user_stage, plan, personas, api_for):
     submit(held(at_user_stage, plan["hr"], [personas.recruiter], hours_ago=48), personas.recruiter, "yes")
     submit(held(at_user_stage, plan["user"], [personas.hiring_manager]), personas.hiring_manager, "yes")
     rina = api_for(personas.recruiter)
-    evaluation = rina.get(f"/api/applications/{at_user_stage.pk}/evaluation").json()
+    evaluation = rina.get(f"/api/v1/applications/{at_user_stage.pk}/evaluation").json()
     medical = at_user_stage.job.stages.get(kind=StageKind.MEDICAL)
     assert evaluation["advice"]["outcome"] == "proceed" and evaluation["advice"]["to_stage"] == medical.pk
     assert (
-        api_for(personas.interviewer).get(f"/api/applications/{at_user_stage.pk}/evaluation").json()["advice"]
+        api_for(personas.interviewer)
+        .get(f"/api/v1/applications/{at_user_stage.pk}/evaluation")
+        .json()["advice"]
         is None
     )
-    url = f"/api/applications/{at_user_stage.pk}/decisions"
+    url = f"/api/v1/applications/{at_user_stage.pk}/decisions"
     body = {
         "outcome": "proceed",
         "reason": "Both say yes",
@@ -134,7 +136,7 @@ def test_evaluation_and_decision(at_user_stage, plan, personas, api_for):
 
 def test_deciding_early_needs_an_override(at_user_stage, plan, personas, api_for):
     submit(held(at_user_stage, plan["hr"], [personas.recruiter], hours_ago=48), personas.recruiter, "yes")
-    url = f"/api/applications/{at_user_stage.pk}/decisions"
+    url = f"/api/v1/applications/{at_user_stage.pk}/decisions"
     body = {"outcome": "hold", "reason": "Waiting", "version": at_user_stage.version}
     response = api_for(personas.recruiter).post(url, body, content_type="application/json")
     assert response.status_code == 400 and response.json()["code"] == "scorecards_missing"
@@ -148,7 +150,7 @@ def test_deciding_early_needs_an_override(at_user_stage, plan, personas, api_for
 def test_the_question_bank_is_paged(personas, api_for):
     page = (
         api_for(personas.interviewer)
-        .get("/api/interview-questions", {"round_type": "hr", "page_size": 100})
+        .get("/api/v1/interview-questions", {"round_type": "hr", "page_size": 100})
         .json()
     )
     assert page["count"] >= 30 and all(q["round_type"] == "hr" for q in page["items"])

@@ -7,14 +7,13 @@ from django.urls import reverse
 from rekrut.accounts.models import User
 from rekrut.interviews.demo import interviews_demo_build
 from rekrut.interviews.models import Interview, Scorecard, ScorecardStatus
-from rekrut.pipeline.demo.build import demo_build
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_interviews_are_built_once_and_the_evaluation_page_is_alive(client):
-    demo_build()
-    call_command("demo_interviews", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_demo_interviews_are_built_once_and_the_evaluation_page_is_alive(client, capsys):
+    call_command("demo")
+    assert "rekrut-demo-2026" in capsys.readouterr().out
     interviews = Interview.objects.count()
     assert interviews > 20
     assert Scorecard.objects.filter(status=ScorecardStatus.SUBMITTED).count() > 20

@@ -110,7 +110,7 @@ def test_a_schedule_with_an_inactive_interviewer_shows_why_and_saves_nothing(
         },
     )
     assert response.status_code == 200
-    assert 'class="form-errors"' in response.content.decode()
+    assert 'class="field-error"' in response.content.decode()
     assert not Interview.objects.exists()
 
 
@@ -164,6 +164,20 @@ class TestScorecardPage:
         assert response.status_code == 200
         assert "<html" not in response.content.decode()
         assert Scorecard.objects.get().ratings.count() == plan["user"].round_attributes.count()
+
+    def test_autosave_after_submission_says_why_it_did_not_save(
+        self, at_user_stage, plan, personas, client_for
+    ):
+        interview = held(at_user_stage, plan["user"], [personas.hiring_manager])
+        submit(interview, personas.hiring_manager, "yes")
+        response = client_for(personas.hiring_manager).post(
+            reverse("interviews:scorecard", args=[interview.pk]),
+            self.form(plan["user"], "no", action="autosave"),
+            HTTP_HX_REQUEST="true",
+        )
+        assert response.status_code == 200  # htmx swaps only successful answers
+        assert 'role="alert"' in response.content.decode() and "locked" in response.content.decode()
+        assert Scorecard.objects.get().recommendation == "yes"
 
     def test_submitting_twice_shows_a_clear_message_and_changes_nothing(
         self, at_user_stage, plan, personas, client_for

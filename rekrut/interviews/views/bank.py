@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.core.errors import DomainError
+from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews.forms import QuestionForm
 from rekrut.interviews.models import Question, RoundType
 from rekrut.interviews.selectors.plans import attributes_in_use, questions_in_bank
@@ -40,6 +41,8 @@ def questions(request: AuthedRequest) -> HttpResponse:
                 strong_answer_en=d["strong_answer_en"],
                 follow_ups=form.follow_up_list(),
             )
+        except AccessDenied as denied:
+            raise PermissionDenied(str(denied.message)) from None
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -82,6 +85,8 @@ def question_retire(request: AuthedRequest, question_id: int) -> HttpResponse:
     try:
         plans.question_retire(actor=request.user, question=question)
         messages.success(request, _("The question is retired; kits that chose it keep it."))
+    except AccessDenied as denied:
+        raise PermissionDenied(str(denied.message)) from None
     except DomainError as error:
         messages.error(request, error.message)
     return redirect("interviews:questions")

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.core.errors import DomainError
+from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews.forms import DecisionForm
 from rekrut.interviews.selectors.evaluation import evaluation_build
 from rekrut.interviews.selectors.interviews import application_get_for_interviews
@@ -77,6 +78,8 @@ def decide(request: AuthedRequest, application_id: int) -> HttpResponse:
                 override_reason=d["override_reason"],
                 notify_candidate=d["notify_candidate"],
             )
+        except AccessDenied as denied:
+            raise PermissionDenied(str(denied.message)) from None
         except DomainError as error:
             form.add_error(None, error.message)
         else:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.core.errors import DomainError
+from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews import kit
 from rekrut.interviews.forms import CancelForm, ScheduleForm, TimesForm
 from rekrut.interviews.models import Interview, PlanRound
@@ -64,6 +64,8 @@ def application(request: AuthedRequest, application_id: int) -> HttpResponse:
                     interviewers=d["interviewers"],
                     location=d["location"],
                 )
+            except AccessDenied as denied:
+                raise PermissionDenied(str(denied.message)) from None
             except DomainError as error:
                 form.add_error(None, error.message)
             else:
@@ -144,6 +146,8 @@ def interview_times(request: AuthedRequest, interview_id: int) -> HttpResponse:
                 ended_at=form.cleaned_data["ended_at"],
             )
             messages.success(request, _("The interview's times are recorded."))
+        except AccessDenied as denied:
+            raise PermissionDenied(str(denied.message)) from None
         except DomainError as error:
             messages.error(request, error.message)
     else:
@@ -162,6 +166,8 @@ def interview_cancel(request: AuthedRequest, interview_id: int) -> HttpResponse:
                 actor=request.user, interview=interview, reason=form.cleaned_data["reason"]
             )
             messages.success(request, _("The interview is cancelled."))
+        except AccessDenied as denied:
+            raise PermissionDenied(str(denied.message)) from None
         except DomainError as error:
             messages.error(request, error.message)
     else:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.core.errors import DomainError
+from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews import kit, policy
 from rekrut.interviews.forms import KitAddForm, KitMoveForm, PlanRoundForm, PolicyForm
 from rekrut.interviews.models import PlanRound, Question
@@ -85,6 +85,8 @@ def round_edit(request: AuthedRequest, round_id: int) -> HttpResponse:
                     asks_salary_and_notice=d["asks_salary_and_notice"],
                     asks_background=d["asks_background"],
                 )
+            except AccessDenied as denied:
+                raise PermissionDenied(str(denied.message)) from None
             except DomainError as error:
                 form.add_error(None, error.message)
             else:
@@ -137,6 +139,8 @@ def kit_add(request: AuthedRequest, round_id: int) -> HttpResponse:
                 actor=request.user, plan_round=plan_round, question=form.cleaned_data["question"]
             )
             messages.success(request, _("The question is added to the kit."))
+        except AccessDenied as denied:
+            raise PermissionDenied(str(denied.message)) from None
         except DomainError as error:
             messages.error(request, error.message)
     else:
@@ -155,6 +159,8 @@ def kit_remove(request: AuthedRequest, round_id: int) -> HttpResponse:
                 actor=request.user, plan_round=plan_round, question_id=form.cleaned_data["question"]
             )
             messages.success(request, _("The question is removed from the kit."))
+        except AccessDenied as denied:
+            raise PermissionDenied(str(denied.message)) from None
         except DomainError as error:
             messages.error(request, error.message)
     return _back_to_kit(round_id)
@@ -173,6 +179,8 @@ def kit_move(request: AuthedRequest, round_id: int) -> HttpResponse:
                 question_id=form.cleaned_data["question"],
                 offset=form.cleaned_data["offset"],
             )
+        except AccessDenied as denied:
+            raise PermissionDenied(str(denied.message)) from None
         except DomainError as error:
             messages.error(request, error.message)
     return _back_to_kit(round_id)
@@ -204,6 +212,8 @@ def policy_edit(request: AuthedRequest, job_id: int) -> HttpResponse:
                 actor=request.user, job=job, rules=policy.Rules(**form.cleaned_data)
             )
             messages.success(request, _("This job's decision policy is saved."))
+        except AccessDenied as denied:
+            raise PermissionDenied(str(denied.message)) from None
         except DomainError as error:
             messages.error(request, error.message)
     else:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.core.errors import DomainError
+from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews import kit
 from rekrut.interviews.forms import ScorecardForm
 from rekrut.interviews.models import Interview, Scorecard
@@ -56,11 +56,12 @@ def scorecard(request: AuthedRequest, interview_id: int) -> HttpResponse:
                 )
             else:
                 services.scorecard_save_draft(actor=request.user, interview=interview, content=content)
+        except AccessDenied as denied:
+            raise PermissionDenied(str(denied.message)) from None
         except DomainError as error:
             if request.htmx:
-                return render(
-                    request, "interviews/_autosave_status.html", {"error": error.message}, status=400
-                )
+                # 200, not 400: htmx swaps only successful answers, and the interviewer must see why.
+                return render(request, "interviews/_autosave_status.html", {"error": error.message})
             form.add_error(None, error.message)
         else:
             if request.htmx and action in {"save", "autosave"}:
@@ -78,7 +79,6 @@ def scorecard(request: AuthedRequest, interview_id: int) -> HttpResponse:
             request,
             "interviews/_autosave_status.html",
             {"error": _("Some answers could not be read.")},
-            status=400,
         )
     status = 400 if request.method == "POST" else 200
     return render(

@@ -9,8 +9,8 @@ from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils.html import escape
 from django.utils import timezone
+from django.utils.html import escape
 
 from rekrut.accounts.models import Role, User
 from rekrut.candidates.models import Candidate, Source

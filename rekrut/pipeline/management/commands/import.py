@@ -43,7 +43,8 @@ class Command(BaseCommand):
         assert isinstance(path, Path)
         if not path.is_file():
             raise CommandError(f"No file at {path}.")
-        job = Job.objects.filter(pk=options["job"]).first() if options["job"] else None
+        job_id = options["job"]
+        job = Job.objects.filter(pk=int(str(job_id))).first() if job_id else None
         if options["job"] and job is None:
             raise CommandError(f"No job {options['job']}.")
         try:

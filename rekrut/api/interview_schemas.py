@@ -1,0 +1,269 @@
+"""What the interviews API reads and writes (see rekrut/api/interviews.py)."""
+
+from ninja import Field, Schema
+
+from rekrut.accounts.models import User
+from rekrut.api.schemas import ObjectId, StageRefOut, UserRefOut, UtcDateTime
+from rekrut.interviews import kit
+from rekrut.interviews.models import (
+    MAX_DURATION_MINUTES,
+    Attribute,
+    Decision,
+    DecisionOutcome,
+    Interview,
+    PlanRound,
+    Question,
+    Recommendation,
+    RoundType,
+    Scorecard,
+)
+from rekrut.interviews.services.scorecards import ScorecardInput
+from rekrut.jobs.models import JobFamily
+
+
+class AttributeOut(Schema):
+    code: str
+    name: str
+
+
+class QuestionOut(Schema):
+    id: int
+    round_type: str
+    job_family: str
+    text: str
+    strong_answer: str
+    follow_ups: list[str]
+    attributes: list[AttributeOut]
+    is_active: bool
+
+    @staticmethod
+    def resolve_follow_ups(question: Question) -> list[str]:
+        return question.follow_up_texts
+
+    @staticmethod
+    def resolve_attributes(question: Question) -> list[Attribute]:
+        return list(question.attributes.all())
+
+
+class RoundOut(Schema):
+    id: int
+    stage: StageRefOut
+    round_type: str
+    duration_minutes: int
+    interviewers: list[UserRefOut]
+    attributes: list[AttributeOut]
+    asks_salary_and_notice: bool
+    kit: list[int] = Field(description="Ids of the kit's questions, in the order they are asked.")
+    minutes_per_question: int | None
+
+    @staticmethod
+    def resolve_interviewers(plan_round: PlanRound) -> list[User]:
+        return list(plan_round.interviewers.all())
+
+    @staticmethod
+    def resolve_attributes(plan_round: PlanRound) -> list[Attribute]:
+        return [ra.attribute for ra in plan_round.round_attributes.all()]
+
+    @staticmethod
+    def resolve_kit(plan_round: PlanRound) -> list[int]:
+        return [kq.question_id for kq in plan_round.kit.all()]
+
+    @staticmethod
+    def resolve_minutes_per_question(plan_round: PlanRound) -> int | None:
+        return kit.minutes_per_question(plan_round.duration_minutes, len(plan_round.kit.all()))
+
+
+class KitOut(Schema):
+    round: int
+    requirements: str
+    minutes_per_question: int | None
+    questions: list[QuestionOut]
+
+
+class RoundIn(Schema):
+    round_type: RoundType
+    duration_minutes: int = Field(ge=1, le=MAX_DURATION_MINUTES)
+    interviewers: list[ObjectId] = Field(max_length=50)
+    attributes: list[str] = Field(max_length=50, description="Attribute codes, in the order assessed.")
+    asks_salary_and_notice: bool = False
+    asks_background: bool = False
+
+
+class KitAddIn(Schema):
+    question: ObjectId
+
+
+class QuestionQuery(Schema):
+    round_type: RoundType | None = None
+    job_family: JobFamily | None = None
+    attribute: str = Field("", max_length=60)
+
+
+class InterviewOut(Schema):
+    id: int
+    application: int
+    round: int
+    stage: StageRefOut
+    starts_at: UtcDateTime
+    duration_minutes: int
+    location: str
+    status: str
+    interviewers: list[UserRefOut]
+    actual_started_at: UtcDateTime | None
+    actual_ended_at: UtcDateTime | None
+    ran_long: bool
+
+    @staticmethod
+    def resolve_application(interview: Interview) -> int:
+        return interview.application_id
+
+    @staticmethod
+    def resolve_round(interview: Interview) -> int:
+        return interview.round_id
+
+    @staticmethod
+    def resolve_stage(interview: Interview) -> object:
+        return interview.round.stage
+
+    @staticmethod
+    def resolve_interviewers(interview: Interview) -> list[User]:
+        return list(interview.interviewers.all())
+
+
+class ScheduleIn(Schema):
+    round: ObjectId
+    starts_at: UtcDateTime = Field(description="With its offset, e.g. 2026-11-22T09:30:00+07:00 (WIB).")
+    duration_minutes: int = Field(ge=1, le=MAX_DURATION_MINUTES)
+    interviewers: list[ObjectId] = Field(min_length=1, max_length=50)
+    location: str = Field("", max_length=300)
+
+
+class RatingOut(Schema):
+    attribute: str
+    rating: int | None = Field(description="1–4, or null: not assessed.")
+    evidence: str
+
+
+class NoteOut(Schema):
+    question: int
+    notes: str
+
+
+class ScorecardOut(Schema):
+    id: int
+    interview: int
+    interviewer: UserRefOut
+    status: str
+    recommendation: str
+    ratings: list[RatingOut]
+    question_notes: list[NoteOut]
+    overall_notes: str
+    salary_expectation: int | None
+    notice_period_days: int | None
+    background_notes: str
+    version: int
+    submitted_at: UtcDateTime | None
+
+    @staticmethod
+    def resolve_interview(scorecard: Scorecard) -> int:
+        return scorecard.interview_id
+
+    @staticmethod
+    def resolve_ratings(scorecard: Scorecard) -> list[dict]:
+        return [
+            {"attribute": r.attribute.code, "rating": r.rating, "evidence": r.evidence}
+            for r in scorecard.ratings.all()
+        ]
+
+    @staticmethod
+    def resolve_question_notes(scorecard: Scorecard) -> list[dict]:
+        return [{"question": n.question_id, "notes": n.notes} for n in scorecard.question_notes.all()]
+
+
+class ScorecardIn(Schema):
+    ratings: dict[str, int | None] = Field(default_factory=dict, description="Attribute code: 1–4 or null.")
+    evidence: dict[str, str] = Field(default_factory=dict)
+    question_notes: dict[int, str] = Field(default_factory=dict, description="Kit question id: notes.")
+    recommendation: Recommendation | None = None
+    overall_notes: str = Field("", max_length=10_000)
+    salary_expectation: int | None = Field(None, ge=0, le=10**12)
+    notice_period_days: int | None = Field(None, ge=0, le=365)
+    background_notes: str = Field("", max_length=10_000)
+
+    def content(self) -> ScorecardInput:
+        return ScorecardInput(
+            ratings=self.ratings,
+            evidence=self.evidence,
+            question_notes=self.question_notes,
+            recommendation=self.recommendation or "",
+            overall_notes=self.overall_notes,
+            salary_expectation=self.salary_expectation,
+            notice_period_days=self.notice_period_days,
+            background_notes=self.background_notes,
+        )
+
+
+class AmendIn(ScorecardIn):
+    reason: str = Field(max_length=2000, description="Why the submitted scorecard changes.")
+
+
+class ReasonOut(Schema):
+    code: str
+    text: str
+
+
+class AdviceOut(Schema):
+    outcome: str
+    to_stage: int | None
+    reasons: list[ReasonOut]
+
+
+class RoundSummaryOut(Schema):
+    round: int
+    stage: StageRefOut
+    scorecards: int
+    average: float | None
+    recommendation: str | None
+    pending: list[str]
+
+
+class EvaluationOut(Schema):
+    sees_all: bool = Field(description="False until the caller has submitted their own scorecards.")
+    rounds: list[RoundSummaryOut]
+    disagreements: list[str]
+    advice: AdviceOut | None
+    missing: list[str]
+
+
+class DecisionOut(Schema):
+    id: int
+    outcome: str
+    from_stage: StageRefOut
+    to_stage: StageRefOut | None
+    reject_reason: int | None
+    reason: str
+    decided_by: UserRefOut
+    at: UtcDateTime
+    is_override: bool
+    override_reason: str
+    follows_policy: bool
+    policy_outcome: str
+
+    @staticmethod
+    def resolve_reject_reason(decision: Decision) -> int | None:
+        return decision.reject_reason_id
+
+    @staticmethod
+    def resolve_policy_outcome(decision: Decision) -> str:
+        return str(decision.policy_snapshot.get("outcome", ""))
+
+
+class DecisionIn(Schema):
+    outcome: DecisionOutcome
+    reason: str = Field(min_length=1, max_length=5000)
+    version: ObjectId = Field(description="The application's version as the caller last saw it.")
+    to_stage: ObjectId | None = Field(None, description="For proceed: the stage to go on to.")
+    reject_reason: ObjectId | None = Field(None, description="For reject: an id from GET /reject-reasons.")
+    override: bool = Field(False, description="Decide before every required scorecard is in.")
+    override_reason: str = Field("", max_length=2000)
+    notify_candidate: bool = True
