@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
 from django.test import Client
 
@@ -33,13 +34,6 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 10_000
 SCREENSHOT = Path("/tmp/board.png")
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests run last. Their transactional flush empties the tables the data migrations filled;
-    a later transactional test without serialized_rollback would find no stage templates."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
 def _in_ci() -> bool:
@@ -72,6 +66,25 @@ def browser(django_db_setup: None) -> Iterator[Any]:
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _database_left_as_found(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """Browser tests are transactional: each ends with a flush that empties every table, including the rows
+    the data migrations made (stage templates, reject reasons, the question bank); serialized_rollback puts
+    them back before each browser test. Around the package: start from empty tables, so that restoring
+    cannot clash with rows an earlier transactional test left (content types re-made after its flush), and
+    leave the migrated data behind for the transactional tests that run after these."""
+    aliases = [alias for alias in connections if hasattr(connections[alias], "_test_serialized_contents")]
+    with django_db_blocker.unblock():
+        for alias in aliases:
+            call_command("flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
+    yield
+    with django_db_blocker.unblock():
+        for alias in aliases:
+            call_command("flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection = connections[alias]
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 @pytest.fixture
