@@ -21,66 +21,16 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import benchenv
+import plan
 from django.db import transaction
 
-N_CANDIDATES = 100_000
-N_APPLICATIONS = 150_000
-BOARD_ACTIVE = 2_000
-# The board job's closed applications, besides its active ones.
-BOARD_CLOSED = {"rejected": 800, "withdrawn": 150, "hired": 50}
 BATCH = 10_000
 SEARCH_SURNAME = "Saputra"  # one of people.LAST_NAMES: about 1 candidate in 35 carries it
 PAGE_CANDIDATES = 200  # candidate pages the "candidate page" scenario rotates over
-
-# Status mix of the other jobs' applications (cumulative bounds of one random draw).
-STATUS_MIX = [(0.22, "active"), (0.92, "rejected"), (0.99, "withdrawn"), (1.0, "hired")]
-# Where open (and withdrawn) applications sit, by index into the job's stages in use (not the last one);
-# rejections happen earlier on average.
-ACTIVE_WEIGHTS = [30, 22, 16, 11, 8, 5, 3, 2, 1.5, 1]
-REJECT_WEIGHTS = [35, 25, 15, 10, 6, 4, 2, 1.5, 1, 0.5]
-
-REQUIREMENTS = "- Pendidikan minimal D3/S1 yang relevan\n- Mampu bekerja dalam tim\n- Komunikatif"
-# The demo's six jobs (the first is the board job) and fourteen more, in the same shape.
-EXTRA_JOBS = [
-    ("Frontend Engineer", "Teknologi", "software_engineering", "staff", "rina", "andi", (12, 20)),
-    ("Mobile Engineer (Android)", "Teknologi", "software_engineering", "senior", "rina", "andi", (15, 24)),
-    ("Data Analyst", "Teknologi", "software_engineering", "staff", "dodi", "andi", (10, 16)),
-    ("QA Engineer", "Teknologi", "software_engineering", "staff", "dodi", "andi", (9, 14)),
-    ("Social Media Specialist", "Pemasaran Digital", "marketing_content", "staff", "rina", "budi", (6, 9)),
-    ("SEO Specialist", "Pemasaran Digital", "marketing_content", "staff", "rina", "budi", (7, 10)),
-    ("Account Executive", "Penjualan", "sales", "staff", "dodi", "budi", (6, 9)),
-    ("Sales Supervisor", "Penjualan", "sales", "supervisor", "dodi", "budi", (9, 13)),
-    ("Call Center Agent", "Layanan Pelanggan", "customer_service", "staff", "rina", "budi", (5, 6)),
-    (
-        "Customer Service Team Lead",
-        "Layanan Pelanggan",
-        "customer_service",
-        "supervisor",
-        "rina",
-        "budi",
-        (7, 10),
-    ),
-    ("Staf Akuntansi", "Keuangan", "finance_admin", "staff", "dodi", "andi", (6, 8)),
-    ("Staf Pajak", "Keuangan", "finance_admin", "staff", "dodi", "andi", (7, 10)),
-    ("Admin Gudang", "Operasional", "operations", "staff", "dodi", "budi", (5, 6)),
-    ("Koordinator Logistik", "Operasional", "operations", "supervisor", "dodi", "budi", (8, 12)),
-]
-
-
-@dataclass
-class Slot:
-    """One application to be: its job, how far it got, how it ended, and when it started."""
-
-    job: int
-    status: str
-    reached: int  # index into the job's stages in use
-    applied_days_ago: float
-    candidate: int = -1
 
 
 class Timer:
@@ -102,61 +52,6 @@ class Timer:
     @property
     def cpu_total(self) -> float:
         return time.process_time() - self.cpu_start
-
-
-def _weighted_counts(total: int, weights: list[float]) -> list[int]:
-    """Splits `total` in proportion to `weights`, exactly (largest remainders)."""
-    raw = [total * w / sum(weights) for w in weights]
-    counts = [int(r) for r in raw]
-    for i in sorted(range(len(raw)), key=lambda i: raw[i] - counts[i], reverse=True)[: total - sum(counts)]:
-        counts[i] += 1
-    return counts
-
-
-def _plan(rng: random.Random, depth: list[int], scale: float) -> list[Slot]:
-    """Every application slot, for job index 0 (the board job) first. depth[j]: stages in use of job j."""
-    slots: list[Slot] = []
-    n_apps = round(N_APPLICATIONS * scale)
-    board_active = round(BOARD_ACTIVE * scale)
-    open_depth = depth[0] - 1  # active applications are never in the last stage: reaching it is the hire
-    for reached, n in enumerate(_weighted_counts(board_active, ACTIVE_WEIGHTS[:open_depth])):
-        slots += [Slot(0, "active", reached, rng.uniform(0.2, 90)) for _ in range(n)]
-    for status, n in BOARD_CLOSED.items():
-        for _ in range(round(n * scale)):
-            slots.append(Slot(0, status, _reached(rng, status, depth[0]), rng.uniform(10, 365)))
-    others = n_apps - len(slots)
-    for i in range(others):
-        job = 1 + i % (len(depth) - 1)
-        draw = rng.random()
-        status = next(s for bound, s in STATUS_MIX if draw < bound)
-        days = rng.uniform(0.2, 90) if status == "active" else rng.uniform(10, 365)
-        slots.append(Slot(job, status, _reached(rng, status, depth[job]), days))
-    return slots
-
-
-def _reached(rng: random.Random, status: str, depth: int) -> int:
-    if status == "hired":
-        return depth - 1
-    weights = REJECT_WEIGHTS if status == "rejected" else ACTIVE_WEIGHTS
-    return rng.choices(range(depth - 1), weights=weights[: depth - 1])[0]
-
-
-def _assign_candidates(rng: random.Random, slots: list[Slot], n_candidates: int) -> list[list[int]]:
-    """Each candidate applies at least once; the rest apply a second (or third) time, never twice to a job."""
-    order = list(range(len(slots)))
-    rng.shuffle(order)
-    jobs_of: list[list[int]] = [[] for _ in range(n_candidates)]
-    for candidate, slot_index in enumerate(order[:n_candidates]):
-        slots[slot_index].candidate = candidate
-        jobs_of[candidate].append(slot_index)
-    for slot_index in order[n_candidates:]:
-        while True:
-            candidate = rng.randrange(n_candidates)
-            if all(slots[s].job != slots[slot_index].job for s in jobs_of[candidate]):
-                break
-        slots[slot_index].candidate = candidate
-        jobs_of[candidate].append(slot_index)
-    return jobs_of
 
 
 @contextmanager
@@ -228,7 +123,7 @@ def _jobs_create(rng: random.Random, users: dict) -> list:
             user,
             (low * 1_000_000, high * 1_000_000),
         )
-        for title, dept, family, level, owner, user, (low, high) in EXTRA_JOBS
+        for title, dept, family, level, owner, user, (low, high) in plan.EXTRA_JOBS
     ]
     jobs = []
     for title, dept, family, level, managerial, etype, loc, owner, user, (low, high) in specs:
@@ -252,7 +147,7 @@ def _jobs_create(rng: random.Random, users: dict) -> list:
                 headcount=rng.randint(1, 5),
                 status=JobStatus.OPEN,
                 description=f"Kami mencari {title} untuk bergabung dengan tim {dept}.",
-                requirements=REQUIREMENTS,
+                requirements=plan.REQUIREMENTS,
                 salary_min=low,
                 salary_max=high,
             )
@@ -261,7 +156,7 @@ def _jobs_create(rng: random.Random, users: dict) -> list:
 
 
 def _candidates_create(
-    rng: random.Random, slots: list[Slot], jobs_of: list[list[int]], jobs: list, now: datetime
+    rng: random.Random, slots: list[plan.Slot], jobs_of: list[list[int]], jobs: list, now: datetime
 ) -> list[int]:
     from rekrut.candidates.models import Candidate, CandidateEvent, Source
     from rekrut.pipeline.demo.build import cv_text, phone_make
@@ -319,7 +214,7 @@ def _candidates_create(
 
 
 def _applications_create(
-    rng: random.Random, slots: list[Slot], candidate_pks: list[int], jobs: list, now: datetime
+    rng: random.Random, slots: list[plan.Slot], candidate_pks: list[int], jobs: list, now: datetime
 ) -> tuple[int, int]:
     from rekrut.pipeline.models import Application, RejectReason, Transition
 
@@ -523,9 +418,9 @@ def main() -> int:
         jobs = _jobs_create(rng, users)
     timer.lap(f"personas and {len(jobs)} jobs (job_create)")
     depth = [job.stages.filter(is_active=True).count() for job in jobs]
-    slots = _plan(rng, depth, args.scale)
-    n_candidates = round(N_CANDIDATES * args.scale)
-    jobs_of = _assign_candidates(rng, slots, n_candidates)
+    slots = plan.plan(rng, depth, args.scale)
+    n_candidates = round(plan.N_CANDIDATES * args.scale)
+    jobs_of = plan.assign_candidates(rng, slots, n_candidates)
     timer.lap(f"plan {len(slots):,} applications for {n_candidates:,} candidates")
     candidate_pks = _candidates_create(rng, slots, jobs_of, jobs, now)
     timer.lap(f"{len(candidate_pks):,} candidates (+ their 'created' events)")

@@ -1,42 +1,70 @@
-"""What one bench page costs, in process: time, queries, and the slowest queries with their plans.
+"""What bench pages cost, in process: CPU per request, queries, the slowest queries and their plans.
 
-    .venv/bin/python bench/profile.py board            # a scenario name from run.py
+    .venv/bin/python bench/profile.py all              # cost of one request of each scenario (CPU ms)
+    .venv/bin/python bench/profile.py board            # one scenario: its SQL, slowest first, with plans
     .venv/bin/python bench/profile.py /candidates/?q=Budi
 
-Renders the page through Django's test client as the HR admin against the bench database, records its
-SQL with CaptureQueriesContext, and shows the slowest statements and the database's plan for them.
+Renders pages through Django's test client as the HR admin against the bench database. CPU time per
+request does not depend on other load on the machine, unlike the wrk figures; 2 cores / CPU per request is
+the ceiling for requests/s. The SQL is recorded with CaptureQueriesContext.
 """
 
 import os
+import statistics
 import sys
 import time
+from typing import Any
 
 import benchenv
 
+REPEAT = 10
 
-def main() -> int:
-    if len(sys.argv) != 2:
-        print(__doc__)
-        return 2
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    benchenv.django_setup()
+
+def client_for_bench() -> Any:
     from django.core.management import call_command
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-    from run import scenarios_for
 
     from rekrut.accounts.models import User
 
-    target, headers = sys.argv[1], {}
+    call_command("collectstatic", interactive=False, verbosity=0)  # pages name their static files' hashes
+    client = Client()
+    client.force_login(User.objects.get(username=benchenv.LOGIN_USERNAME))
+    return client
+
+
+def costs(client: Any) -> None:
+    from run import scenarios_for
+
+    token = benchenv.TOKEN_FILE.read_text().strip()
+    print("| scenario | response bytes | CPU ms per request (median of 10) | ceiling on 2 cores, req/s |")
+    print("|---|---:|---:|---:|")
+    for scenario in scenarios_for(benchenv.facts_read()):
+        headers = {"Authorization": f"Bearer {token}"} if scenario.auth == "token" else {}
+        paths = scenario.rotate[:REPEAT] or [scenario.path]
+        response = client.get(paths[0], headers=headers)  # warms imports, templates and caches
+        cpu = []
+        for i in range(REPEAT):
+            start = time.process_time()
+            response = client.get(paths[i % len(paths)], headers=headers)
+            cpu.append((time.process_time() - start) * 1000)
+        ms = statistics.median(cpu)
+        if response.status_code != 200:
+            print(f"| {scenario.name} | HTTP {response.status_code} | | |")
+            continue
+        print(f"| {scenario.name} | {len(response.content):,} | {ms:.1f} | {2000 / ms:.0f} |")
+
+
+def queries(client: Any, target: str) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from run import scenarios_for
+
+    headers = {}
     if not target.startswith("/"):
         scenario = next(s for s in scenarios_for(benchenv.facts_read()) if s.name == target)
         target = scenario.path
         if scenario.auth == "token":
             headers["Authorization"] = f"Bearer {benchenv.TOKEN_FILE.read_text().strip()}"
-    call_command("collectstatic", interactive=False, verbosity=0)  # pages name their static files' hashes
-    client = Client()
-    client.force_login(User.objects.get(username=benchenv.LOGIN_USERNAME))
     client.get(target, headers=headers)  # the first request pays for imports and template compilation
     with CaptureQueriesContext(connection) as captured:
         start = time.perf_counter()
@@ -60,6 +88,19 @@ def main() -> int:
                     Exception
                 ) as error:  # the logged SQL has its parameters inlined; some do not parse back
                     print(f"plan: (not available: {error})")
+
+
+def main() -> int:
+    if len(sys.argv) != 2:
+        print(__doc__)
+        return 2
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    benchenv.django_setup()
+    client = client_for_bench()
+    if sys.argv[1] == "all":
+        costs(client)
+    else:
+        queries(client, sys.argv[1])
     return 0
 
 

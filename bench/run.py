@@ -293,7 +293,8 @@ def main() -> int:
     summary = (
         f"Run {report['at']} on {report['machine']['cpus']} CPUs ({report['machine']['cpu']}), "
         f"{facts['database']} database with {facts['counts']['candidates']:,} candidates / "
-        f"{facts['counts']['applications']:,} applications; {report['server']}; {report['load']}."
+        f"{facts['counts']['applications']:,} applications; {report['server']}; {report['load']}; "
+        f"load average before the run {load_before[0]:.1f}."
     )
     print(f"\n{summary}\n\n{table}\n\nResults: {path}")
     if not args.no_readme and facts["scale"] == 1.0 and not args.only:

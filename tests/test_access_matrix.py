@@ -174,9 +174,14 @@ CANDIDATE_NAMES = {"team_a": "Putri Maharani", "team_b": "Bayu Saputra"}
 JOB_TITLES = {"team_a": "Customer Service Officer", "team_b": "Staf Keuangan"}
 
 
+@pytest.fixture(scope="module")
+def media_root(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
-def world(personas: Personas, team_a_job: Job, team_b_job: Job, settings, tmp_path) -> World:
-    settings.MEDIA_ROOT = tmp_path / "media"
+def world(personas: Personas, team_a_job: Job, team_b_job: Job, settings, media_root) -> World:
+    settings.MEDIA_ROOT = media_root
     jobs = {"team_a": team_a_job, "team_b": team_b_job}
     applications = {}
     for n, team in enumerate(TEAMS, start=1):
@@ -186,7 +191,6 @@ def world(personas: Personas, team_a_job: Job, team_b_job: Job, settings, tmp_pa
             email=f"pelamar{n}@example.com",
             phone=f"+6281200000{n:03d}",
         )
-        application.candidate.cv_file.save("cv.pdf", ContentFile(pdf_bytes("Curriculum vitae")))
         applications[team] = application
     return World(personas=personas, jobs=jobs, applications=applications)
 
@@ -225,6 +229,13 @@ def _job(world: World, team: str | None) -> Call:
 def _candidate(world: World, team: str | None) -> Call:
     assert team
     return Call(args=(world.applications[team].candidate_id,))
+
+
+def _candidate_with_cv(world: World, team: str | None) -> Call:
+    assert team
+    candidate = world.applications[team].candidate
+    candidate.cv_file.save("cv.pdf", ContentFile(pdf_bytes("Curriculum vitae")))
+    return Call(args=(candidate.pk,))
 
 
 def _screening(world: World, team: str | None) -> Any:
@@ -480,7 +491,7 @@ PAGES: tuple[Page, ...] = (
     Page("candidates:list", anyone, listed=_visible_teams, listed_text=CANDIDATE_NAMES),
     Page("candidates:detail", team_members, teams=TEAMS, call=_candidate),
     Page("candidates:edit", team_hr_staff, teams=TEAMS, call=_candidate),
-    Page("candidates:cv", team_members, teams=TEAMS, call=_candidate),
+    Page("candidates:cv", team_members, teams=TEAMS, call=_candidate_with_cv),
     Page("candidates:merge", team_hr_staff, teams=TEAMS, call=_merge),
     # intake
     Page("intake:add", hr_staff),

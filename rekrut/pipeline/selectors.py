@@ -14,7 +14,7 @@ from rekrut.jobs.selectors import jobs_visible_to
 from rekrut.pipeline import transitions
 from rekrut.pipeline.models import Application, ApplicationStatus, RejectReason, Transition
 
-BOARD_COLUMN_LIMIT = 50
+BOARD_COLUMN_LIMIT = 25  # a column shows its longest-waiting cards; "See all" lists the rest
 STALE_AFTER_DAYS = 14
 
 # Who owns the work waiting in a stage of each kind; "my work" lists these to their owners.

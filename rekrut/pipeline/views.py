@@ -1,9 +1,10 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from rekrut.accounts.http import AuthedRequest
 from rekrut.core.errors import DomainError
@@ -75,9 +76,18 @@ def application_move(request: AuthedRequest, application_id: int) -> HttpRespons
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def application_reject(request: AuthedRequest, application_id: int) -> HttpResponse:
+    """POST rejects; GET shows the same form as a page (the board opens it in a dialog when it can)."""
     application = selectors.application_get(user=request.user, application_id=application_id)
+    if request.method == "GET":
+        if not job_is_managed_by(user=request.user, job=application.job):
+            raise PermissionDenied
+        return render(
+            request,
+            "pipeline/reject.html",
+            {"application": application, "reasons": selectors.reject_reasons()},
+        )
     form = RejectForm(request.POST)
     if form.is_valid():
         try:

@@ -99,8 +99,10 @@ def test_a_recruiter_rejects_from_the_card_with_a_reason(page, sign_in, personas
     card = page.locator(f"#app-{putri.pk}")
 
     card.get_by_label("Reject Putri Maharani").click()
-    card.get_by_label("Reason").select_option(label="Experience not relevant enough")
-    card.get_by_role("button", name="Reject", exact=True).click()
+    dialog = page.locator("#reject-dialog")
+    expect(dialog).to_contain_text("Putri Maharani")
+    dialog.get_by_label("Reason").select_option(label="Experience not relevant enough")
+    dialog.get_by_role("button", name="Reject", exact=True).click()
 
     expect(page.locator(f"#app-{putri.pk}")).to_have_count(0)
     expect(page.get_by_role("status")).to_contain_text("Putri Maharani was rejected.")

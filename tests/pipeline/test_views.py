@@ -123,3 +123,14 @@ def test_my_work_lists_what_waits_in_stages_i_own(client_for, personas, team_a_j
     manager_page = client_for(personas.hiring_manager).get(reverse("pipeline:my_work")).content.decode()
     assert at_hr.candidate.full_name in recruiter_page and at_user.candidate.full_name not in recruiter_page
     assert at_user.candidate.full_name in manager_page and at_hr.candidate.full_name not in manager_page
+
+
+def test_without_javascript_reject_opens_as_a_page_and_works(client_for, personas, team_a_job):
+    application = application_make(job=team_a_job, full_name="Rani Siregar")
+    client = client_for(personas.recruiter)
+    page = client.get(reverse("pipeline:reject", args=[application.pk])).content.decode()
+    assert "Reject Rani Siregar" in page and 'name="reason"' in page
+    assert (
+        client_for(personas.interviewer).get(reverse("pipeline:reject", args=[application.pk])).status_code
+        == 403
+    )

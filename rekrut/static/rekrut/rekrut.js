@@ -48,3 +48,39 @@
     });
   });
 })();
+
+// One reject dialog per board, filled in from the card that opened it. Without JavaScript the card's
+// link opens the same form as a page.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    const opener = event.target.closest && event.target.closest("a.reject-open");
+    const dialog = document.getElementById("reject-dialog");
+    if (opener && dialog) {
+      event.preventDefault();
+      const card = opener.closest(".card");
+      const form = dialog.querySelector("form");
+      form.reset();
+      form.dataset.url = opener.getAttribute("href").split("?")[0];
+      form.elements.version.value = card.dataset.version;
+      dialog.querySelector("[data-reject-name]").textContent = opener.dataset.name;
+      dialog.showModal();
+      form.elements.reason.focus();
+      return;
+    }
+    if (event.target.closest && event.target.closest("[data-reject-cancel]")) {
+      event.target.closest("dialog").close();
+    }
+  });
+
+  document.addEventListener("submit", function (event) {
+    const form = event.target;
+    if (form.id !== "reject-form") return;
+    event.preventDefault();
+    if (!form.reportValidity()) return;
+    const values = {};
+    new FormData(form).forEach(function (value, key) { values[key] = value; });
+    form.closest("dialog").close();
+    htmx.ajax("POST", form.dataset.url, { target: "#board", swap: "outerHTML", values: values });
+  });
+})();
