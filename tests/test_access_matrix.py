@@ -618,35 +618,8 @@ PAGES: tuple[Page, ...] = (
     Page("interviews:form_pdf", team_members, teams=TEAMS, call=_interview_call),
 )
 
-# Cases where the product does not yet answer as the matrix says; strict, so a fix makes them fail (XPASS)
-# until the entry is removed. Reported to the lead; see the reasons.
-_ROLE_REFUSAL_IS_A_REDIRECT = (
-    "product bug: a refused action (AccessDenied) is answered with a 302 and a flash message, not 403"
-)
-_CV_READ_OPEN_TO_ALL = (
-    "product bug: intake:cv_read only needs a login, so non-HR users can upload CVs and probe "
-    "candidate_duplicates (names of candidates on any team)"
-)
-KNOWN_PRODUCT_BUGS: dict[str, str] = {
-    **{
-        f"pipeline:{action}[team_a]-{persona}-403": _ROLE_REFUSAL_IS_A_REDIRECT
-        for action in ("move", "reject", "withdraw")
-        for persona in ("interviewer", "director")
-    },
-    **{
-        f"pipeline:reopen[team_a]-{persona}-403": _ROLE_REFUSAL_IS_A_REDIRECT
-        for persona in ("hiring_manager", "interviewer", "director")
-    },
-    "pipeline:reopen[team_b]-other_manager-403": _ROLE_REFUSAL_IS_A_REDIRECT,
-    **{
-        f"intake:apply[team_a]-{persona}-403": _ROLE_REFUSAL_IS_A_REDIRECT
-        for persona in ("interviewer", "director")
-    },
-    **{
-        f"intake:cv_read-{persona}-403": _CV_READ_OPEN_TO_ALL
-        for persona in ("hiring_manager", "interviewer", "director", "other_manager", "outsider")
-    },
-}
+# Cases where the product does not yet answer as the matrix says (strict xfail, with the reason).
+KNOWN_PRODUCT_BUGS: dict[str, str] = {}
 
 
 @dataclass(frozen=True)

@@ -137,3 +137,20 @@ def candidate_duplicates(*, email: str, phone: str, exclude_id: int | None = Non
     # runs this once per row).
     unmerged = [candidate for candidate in found.order_by("created_at") if candidate.merged_into_id is None]
     return cast(list[Candidate], unmerged[:5])
+
+
+def candidate_duplicates_for(
+    *, user: User, email: str, phone: str, exclude_id: int | None = None
+) -> tuple[list[Candidate], int]:
+    """Likely duplicates the user may open, and how many more exist that they may not see.
+
+    HR must learn that the person is already in Rekrut, but not who applied to another team's job (UU PDP).
+    """
+    found = candidate_duplicates(email=email, phone=phone, exclude_id=exclude_id)
+    if not found:
+        return [], 0
+    visible = set(
+        candidates_visible_to(user=user).filter(pk__in=[c.pk for c in found]).values_list("pk", flat=True)
+    )
+    shown = [c for c in found if c.pk in visible]
+    return shown, len(found) - len(shown)

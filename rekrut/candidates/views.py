@@ -84,9 +84,9 @@ def candidate_detail(request: AuthedRequest, candidate_id: int) -> HttpResponse:
             "apply_jobs": job_choices_for(user=request.user, include_closed=False).exclude(
                 pk__in=applications.values("job_id")
             ),
-            "duplicates": selectors.candidate_duplicates(
-                email=candidate.email, phone=candidate.phone, exclude_id=candidate.pk
-            )
+            "duplicates": selectors.candidate_duplicates_for(
+                user=request.user, email=candidate.email, phone=candidate.phone, exclude_id=candidate.pk
+            )[0]
             if request.user.is_hr
             else [],
         },

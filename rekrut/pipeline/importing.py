@@ -190,7 +190,11 @@ def _job_check(actor: User, job: Job) -> None:
 
 
 def _editable(actor: User, candidate_import: CandidateImport) -> CandidateImport:
-    locked = CandidateImport.objects.select_for_update().select_related("job").get(pk=candidate_import.pk)
+    locked = (
+        CandidateImport.objects.select_for_update(of=("self",))
+        .select_related("job")
+        .get(pk=candidate_import.pk)
+    )
     if not actor.is_hr:
         raise AccessDenied(_("Only HR can import candidates."))
     if not (actor.is_hr_admin or locked.created_by_id == actor.pk):

@@ -33,12 +33,18 @@ def _stage_refs(job: Job) -> list[StageRef]:
     return [StageRef(s.pk, s.position, s.is_optional, s.is_active) for s in job.stages.all()]
 
 
+def application_lock(application: Application) -> Application:
+    """Locks the application's row for this transaction and returns it fresh, with job, stage, candidate.
+
+    The row is locked alone, then read: locking a join makes PostgreSQL re-check the join after a concurrent
+    move changed stage_id, and the row would silently drop out of the result.
+    """
+    Application.objects.select_for_update().filter(pk=application.pk).values_list("pk", flat=True).get()
+    return Application.objects.select_related("job", "stage", "candidate").get(pk=application.pk)
+
+
 def _locked(application: Application, expected_version: int | None) -> Application:
-    locked = (
-        Application.objects.select_for_update()
-        .select_related("job", "stage", "candidate")
-        .get(pk=application.pk)
-    )
+    locked = application_lock(application)
     if expected_version is not None and locked.version != expected_version:
         raise StaleEdit(
             _("Someone else changed this application meanwhile. The page now shows its current state.")

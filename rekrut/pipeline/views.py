@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.core.errors import DomainError
+from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.jobs.models import Stage
 from rekrut.jobs.selectors import job_get, job_is_hr_owned_by, job_is_managed_by
 from rekrut.pipeline import selectors, services
@@ -68,6 +68,8 @@ def application_move(request: AuthedRequest, application_id: int) -> HttpRespons
                 _("%(name)s moved to %(stage)s.")
                 % {"name": moved.candidate.full_name, "stage": moved.stage.name},
             )
+        except AccessDenied:
+            raise PermissionDenied from None
         except DomainError as error:
             messages.error(request, error.message)
     else:
@@ -100,6 +102,8 @@ def application_reject(request: AuthedRequest, application_id: int) -> HttpRespo
                 notify_candidate=form.cleaned_data["notify_candidate"],
             )
             messages.success(request, _("%(name)s was rejected.") % {"name": application.candidate.full_name})
+        except AccessDenied:
+            raise PermissionDenied from None
         except DomainError as error:
             messages.error(request, error.message)
     else:
@@ -121,6 +125,8 @@ def application_withdraw(request: AuthedRequest, application_id: int) -> HttpRes
                 note=form.cleaned_data["note"],
             )
             messages.success(request, _("The withdrawal is recorded."))
+        except AccessDenied:
+            raise PermissionDenied from None
         except DomainError as error:
             messages.error(request, error.message)
     return redirect("candidates:detail", candidate_id=application.candidate_id)
@@ -130,8 +136,10 @@ def application_withdraw(request: AuthedRequest, application_id: int) -> HttpRes
 @require_POST
 def application_reopen(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = selectors.application_get(user=request.user, application_id=application_id)
+    if not job_is_hr_owned_by(user=request.user, job=application.job):
+        raise PermissionDenied
     form = ActionForm(request.POST)
-    if form.is_valid() and job_is_hr_owned_by(user=request.user, job=application.job):
+    if form.is_valid():
         try:
             services.application_reopen(
                 application=application,
@@ -140,8 +148,10 @@ def application_reopen(request: AuthedRequest, application_id: int) -> HttpRespo
                 note=form.cleaned_data["note"],
             )
             messages.success(request, _("The application is open again."))
+        except AccessDenied:
+            raise PermissionDenied from None
         except DomainError as error:
             messages.error(request, error.message)
     else:
-        messages.error(request, _("Only HR can reopen an application, with a reason."))
+        messages.error(request, _("Say why the application is reopened."))
     return redirect("candidates:detail", candidate_id=application.candidate_id)

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from rekrut.accounts.http import AuthedRequest
 from rekrut.candidates.cv_extract import UploadRejected
 from rekrut.candidates.forms import CandidateForm, cv_from_upload
-from rekrut.candidates.selectors import candidate_duplicates, candidate_get
+from rekrut.candidates.models import Candidate
+from rekrut.candidates.selectors import candidate_duplicates_for, candidate_get
 from rekrut.candidates.services import PossibleDuplicate
-from rekrut.core.errors import DomainError
+from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.jobs.models import Job, JobStatus
 from rekrut.jobs.selectors import jobs_visible_to
 from rekrut.pipeline.intake import candidate_intake
@@ -44,7 +45,7 @@ def candidate_add(request: AuthedRequest) -> HttpResponse:
     form.fields["job"] = _open_jobs(request)
     if request.GET.get("job"):
         form.initial["job"] = request.GET["job"]
-    matches = []
+    matches: list[Candidate] = []
     if request.method == "POST" and form.is_valid():
         fields = form.candidate_fields()
         try:
@@ -56,7 +57,11 @@ def candidate_add(request: AuthedRequest) -> HttpResponse:
                 **fields,
             )
         except PossibleDuplicate as duplicate:
-            matches = duplicate.matches
+            matches, hidden = candidate_duplicates_for(
+                user=request.user, email=fields["email"], phone=fields["phone"]
+            )
+            if hidden:
+                form.add_error(None, _("This person also applied to a job of another team. Ask an HR admin."))
             form.add_error(None, duplicate.message)
             resubmit = request.POST.copy()
             resubmit["allow_duplicate"] = "True"  # a second save confirms it is someone else
@@ -73,6 +78,8 @@ def candidate_add(request: AuthedRequest) -> HttpResponse:
 @require_POST
 def cv_read(request: AuthedRequest) -> HttpResponse:
     """HTMX: reads the CV once chosen and fills in e-mail and phone (the file is sent again on save)."""
+    if not request.user.is_hr:
+        raise PermissionDenied
     upload = request.FILES.get("cv")
     context: dict = {
         "error": None,
@@ -91,7 +98,9 @@ def cv_read(request: AuthedRequest) -> HttpResponse:
             context["email"] = context["email"] or (extracted.emails[0] if extracted.emails else "")
             context["phone"] = context["phone"] or (extracted.phones[0] if extracted.phones else "")
             context["found_text"] = bool(extracted.text)
-            context["duplicates"] = candidate_duplicates(email=context["email"], phone=context["phone"])
+            context["duplicates"], context["hidden_duplicates"] = candidate_duplicates_for(
+                user=request.user, email=context["email"], phone=context["phone"]
+            )
     return render(request, "candidates/_contact_fields.html", context)
 
 
@@ -109,6 +118,8 @@ def candidate_apply(request: AuthedRequest, candidate_id: int) -> HttpResponse:
                 request,
                 _("%(name)s now applies for %(job)s.") % {"name": candidate.full_name, "job": job.title},
             )
+        except AccessDenied:
+            raise PermissionDenied from None
         except DomainError as error:
             messages.error(request, error.message)
     return redirect("candidates:detail", candidate_id=candidate.pk)

@@ -134,3 +134,15 @@ def test_without_javascript_reject_opens_as_a_page_and_works(client_for, persona
         client_for(personas.interviewer).get(reverse("pipeline:reject", args=[application.pk])).status_code
         == 403
     )
+
+
+def test_duplicate_hints_never_name_another_teams_candidate(client_for, personas, team_a_job, team_b_job):
+    other = application_make(job=team_b_job, full_name="Sinta Rahasia", email="sinta@example.com")
+    client = client_for(personas.recruiter)
+    response = client.post(
+        reverse("intake:add"), {"full_name": "Sinta R", "email": "sinta@example.com", "source": "other"}
+    )
+    page = response.content.decode()
+    assert "Sinta Rahasia" not in page
+    assert "another team" in page
+    assert other.candidate.pk

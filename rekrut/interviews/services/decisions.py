@@ -99,11 +99,7 @@ def decision_record(
     notify_candidate: bool = True,
 ) -> Decision:
     """Records the evaluation decision and carries it out: proceed (move), hold (stay), or reject."""
-    app = (
-        Application.objects.select_for_update()
-        .select_related("job", "stage", "candidate")
-        .get(pk=application.pk)
-    )
+    app = pipeline_services.application_lock(application)
     if not job_is_hr_owned_by(user=actor, job=app.job):
         raise AccessDenied(_("Only the job's HR owner or an HR admin can decide on an application."))
     if expected_version is not None and app.version != expected_version:
