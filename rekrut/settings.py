@@ -115,7 +115,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # which would hide how concurrent writers really behave.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default: a typed "linkedin.com/in/x" becomes https://
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

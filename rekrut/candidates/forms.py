@@ -56,7 +56,7 @@ class CandidateForm(forms.ModelForm):
         links = [
             line.strip() for line in self.cleaned_data.get("links_text", "").splitlines() if line.strip()
         ]
-        validator = forms.URLField()
+        validator = forms.URLField(assume_scheme="https")
         for link in links:
             try:
                 validator.clean(link)
