@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,6 +14,7 @@ from rekrut.jobs.models import Stage
 from rekrut.jobs.selectors import job_get, job_is_hr_owned_by, job_is_managed_by
 from rekrut.pipeline import selectors, services
 from rekrut.pipeline.forms import ActionForm, RejectForm
+from rekrut.pipeline.models import Application
 
 
 @login_required
@@ -48,6 +51,20 @@ def _after_action(request: AuthedRequest, application_id: int, job_id: int) -> H
     return redirect("pipeline:board", job_id=job_id)
 
 
+def _carry_out(
+    request: AuthedRequest, action: Callable[[], Application], success: Callable[[Application], str]
+) -> None:
+    """Runs one pipeline service: a role refusal is a 403; any other refusal is told to the user."""
+    try:
+        done = action()
+    except AccessDenied:
+        raise PermissionDenied from None
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success(done))
+
+
 @login_required
 @require_POST
 def application_move(request: AuthedRequest, application_id: int) -> HttpResponse:
@@ -55,23 +72,20 @@ def application_move(request: AuthedRequest, application_id: int) -> HttpRespons
     form = ActionForm(request.POST)
     if form.is_valid():
         stage = get_object_or_404(Stage, pk=form.cleaned_data["to_stage"] or 0, job=application.job)
-        try:
-            moved = services.application_move(
+        _carry_out(
+            request,
+            lambda: services.application_move(
                 application=application,
                 to_stage=stage,
                 actor=request.user,
                 expected_version=form.cleaned_data["version"],
                 note=form.cleaned_data["note"],
-            )
-            messages.success(
-                request,
+            ),
+            lambda moved: (
                 _("%(name)s moved to %(stage)s.")
-                % {"name": moved.candidate.full_name, "stage": moved.stage.name},
-            )
-        except AccessDenied:
-            raise PermissionDenied from None
-        except DomainError as error:
-            messages.error(request, error.message)
+                % {"name": moved.candidate.full_name, "stage": moved.stage.name}
+            ),
+        )
     else:
         messages.error(request, _("The move could not be read; reload the page and try again."))
     return _after_action(request, application.pk, application.job_id)
@@ -92,20 +106,18 @@ def application_reject(request: AuthedRequest, application_id: int) -> HttpRespo
         )
     form = RejectForm(request.POST)
     if form.is_valid():
-        try:
-            services.application_reject(
+        _carry_out(
+            request,
+            lambda: services.application_reject(
                 application=application,
                 reason=form.cleaned_data["reason"],
                 actor=request.user,
                 expected_version=form.cleaned_data["version"],
                 note=form.cleaned_data["note"],
                 notify_candidate=form.cleaned_data["notify_candidate"],
-            )
-            messages.success(request, _("%(name)s was rejected.") % {"name": application.candidate.full_name})
-        except AccessDenied:
-            raise PermissionDenied from None
-        except DomainError as error:
-            messages.error(request, error.message)
+            ),
+            lambda rejected: _("%(name)s was rejected.") % {"name": rejected.candidate.full_name},
+        )
     else:
         messages.error(request, _("Choose a reason for the rejection."))
     return _after_action(request, application.pk, application.job_id)
@@ -117,18 +129,16 @@ def application_withdraw(request: AuthedRequest, application_id: int) -> HttpRes
     application = selectors.application_get(user=request.user, application_id=application_id)
     form = ActionForm(request.POST)
     if form.is_valid():
-        try:
-            services.application_withdraw(
+        _carry_out(
+            request,
+            lambda: services.application_withdraw(
                 application=application,
                 actor=request.user,
                 expected_version=form.cleaned_data["version"],
                 note=form.cleaned_data["note"],
-            )
-            messages.success(request, _("The withdrawal is recorded."))
-        except AccessDenied:
-            raise PermissionDenied from None
-        except DomainError as error:
-            messages.error(request, error.message)
+            ),
+            lambda _withdrawn: _("The withdrawal is recorded."),
+        )
     return redirect("candidates:detail", candidate_id=application.candidate_id)
 
 
@@ -140,18 +150,16 @@ def application_reopen(request: AuthedRequest, application_id: int) -> HttpRespo
         raise PermissionDenied
     form = ActionForm(request.POST)
     if form.is_valid():
-        try:
-            services.application_reopen(
+        _carry_out(
+            request,
+            lambda: services.application_reopen(
                 application=application,
                 actor=request.user,
                 expected_version=form.cleaned_data["version"],
                 note=form.cleaned_data["note"],
-            )
-            messages.success(request, _("The application is open again."))
-        except AccessDenied:
-            raise PermissionDenied from None
-        except DomainError as error:
-            messages.error(request, error.message)
+            ),
+            lambda _reopened: _("The application is open again."),
+        )
     else:
         messages.error(request, _("Say why the application is reopened."))
     return redirect("candidates:detail", candidate_id=application.candidate_id)
