@@ -5,8 +5,10 @@ applications at or past the interview stages, so the evaluation page has somethi
 the interviews already there and changes nothing.
 """
 
+import math
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -57,6 +59,15 @@ def _content(rng: random.Random, plan_round: PlanRound, recommendation: str, job
     )
 
 
+def _demo_start(rng: random.Random, days_ago: float) -> datetime:
+    """Past interviews keep their exact distance from now; coming ones fall in office hours (WIB)."""
+    if days_ago >= 0:
+        return (timezone.now() - timedelta(days=days_ago)).replace(minute=0, second=0, microsecond=0)
+    jakarta = ZoneInfo("Asia/Jakarta")
+    day = timezone.localdate(timezone.now(), jakarta) + timedelta(days=max(1, math.ceil(-days_ago)))
+    return datetime.combine(day, time(rng.choice([9, 10, 13, 14, 15])), tzinfo=jakarta)
+
+
 def _hold(
     rng: random.Random,
     application: Application,
@@ -73,7 +84,7 @@ def _hold(
         actor=actor,
         application=application,
         plan_round=plan_round,
-        starts_at=(timezone.now() - timedelta(days=days_ago)).replace(minute=0, second=0, microsecond=0),
+        starts_at=_demo_start(rng, days_ago),
         duration_minutes=plan_round.duration_minutes,
         interviewers=people,
         location=rng.choice(["Ruang Rapat Melati, lantai 3", "https://meet.google.com/abc-defg-hij"]),
