@@ -20,6 +20,8 @@ class OutboxMessage(models.Model):
     to = models.EmailField()
     subject = models.CharField(max_length=250)
     body = models.TextField()
+    # [{"filename", "content" (text), "mimetype", "params": {...}}], e.g. a calendar invite (text/calendar).
+    attachments = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=20, choices=MessageStatus.choices, default=MessageStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(db_index=True)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from rekrut.accounts.models import User
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.core.localization import local_datetime
+from rekrut.interviews.calendar import interview_invite
 from rekrut.interviews.models import (
     MAX_DURATION_MINUTES,
     Interview,
@@ -75,9 +76,11 @@ def interview_schedule(
     )
     interview.interviewers.set(people)
     if notify:
+        invite = interview_invite(interview=interview, attendees=people)
         for person in people:
             if person.email:
                 message_queue(
+                    attachments=[invite],
                     key=f"interview-{interview.pk}-invite-{person.pk}",
                     to=person.email,
                     template="interviews/email/invited",
@@ -113,6 +116,25 @@ def interview_cancel(*, actor: User, interview: Interview, reason: str) -> Inter
     locked.status = InterviewStatus.CANCELLED
     locked.cancel_reason = reason.strip()[:300]
     locked.save(update_fields=["status", "cancel_reason"])
+    people = list(locked.interviewers.all())
+    # Same UID, higher SEQUENCE: calendars remove the event they were sent (RFC 5546 CANCEL).
+    cancel = interview_invite(interview=locked, attendees=people, method="CANCEL", sequence=1)
+    for person in people:
+        if person.email:
+            message_queue(
+                key=f"interview-{locked.pk}-cancel-{person.pk}",
+                to=person.email,
+                template="interviews/email/cancelled",
+                context={
+                    "person": str(person),
+                    "candidate": locked.application.candidate.full_name,
+                    "job": locked.application.job.title,
+                    "when": local_datetime(locked.starts_at, person.time_zone),
+                    "reason": locked.cancel_reason,
+                    "company": settings.COMPANY_NAME,
+                },
+                attachments=[cancel],
+            )
     return locked
 
 
