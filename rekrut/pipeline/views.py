@@ -1,5 +1,3 @@
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,12 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.core.errors import AccessDenied, DomainError
+from rekrut.core.actions import carry_out
 from rekrut.jobs.models import Stage
 from rekrut.jobs.selectors import job_get, job_is_hr_owned_by, job_is_managed_by
 from rekrut.pipeline import selectors, services
 from rekrut.pipeline.forms import ActionForm, RejectForm
-from rekrut.pipeline.models import Application
 
 
 @login_required
@@ -51,20 +48,6 @@ def _after_action(request: AuthedRequest, application_id: int, job_id: int) -> H
     return redirect("pipeline:board", job_id=job_id)
 
 
-def _carry_out(
-    request: AuthedRequest, action: Callable[[], Application], success: Callable[[Application], str]
-) -> None:
-    """Runs one pipeline service: a role refusal is a 403; any other refusal is told to the user."""
-    try:
-        done = action()
-    except AccessDenied:
-        raise PermissionDenied from None
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success(done))
-
-
 @login_required
 @require_POST
 def application_move(request: AuthedRequest, application_id: int) -> HttpResponse:
@@ -72,7 +55,7 @@ def application_move(request: AuthedRequest, application_id: int) -> HttpRespons
     form = ActionForm(request.POST)
     if form.is_valid():
         stage = get_object_or_404(Stage, pk=form.cleaned_data["to_stage"] or 0, job=application.job)
-        _carry_out(
+        carry_out(
             request,
             lambda: services.application_move(
                 application=application,
@@ -106,7 +89,7 @@ def application_reject(request: AuthedRequest, application_id: int) -> HttpRespo
         )
     form = RejectForm(request.POST)
     if form.is_valid():
-        _carry_out(
+        carry_out(
             request,
             lambda: services.application_reject(
                 application=application,
@@ -129,7 +112,7 @@ def application_withdraw(request: AuthedRequest, application_id: int) -> HttpRes
     application = selectors.application_get(user=request.user, application_id=application_id)
     form = ActionForm(request.POST)
     if form.is_valid():
-        _carry_out(
+        carry_out(
             request,
             lambda: services.application_withdraw(
                 application=application,
@@ -150,7 +133,7 @@ def application_reopen(request: AuthedRequest, application_id: int) -> HttpRespo
         raise PermissionDenied
     form = ActionForm(request.POST)
     if form.is_valid():
-        _carry_out(
+        carry_out(
             request,
             lambda: services.application_reopen(
                 application=application,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
+from rekrut.core.actions import carry_out
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews.forms import QuestionForm
 from rekrut.interviews.models import Question, RoundType
@@ -82,11 +83,9 @@ def questions(request: AuthedRequest) -> HttpResponse:
 @require_POST
 def question_retire(request: AuthedRequest, question_id: int) -> HttpResponse:
     question = get_object_or_404(Question, pk=question_id)
-    try:
-        plans.question_retire(actor=request.user, question=question)
-        messages.success(request, _("The question is retired; kits that chose it keep it."))
-    except AccessDenied as denied:
-        raise PermissionDenied(str(denied.message)) from None
-    except DomainError as error:
-        messages.error(request, error.message)
+    carry_out(
+        request,
+        lambda: plans.question_retire(actor=request.user, question=question),
+        _("The question is retired; kits that chose it keep it."),
+    )
     return redirect("interviews:questions")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
+from rekrut.core.actions import carry_out
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews import kit
 from rekrut.interviews.forms import CancelForm, ScheduleForm, TimesForm
@@ -138,18 +139,16 @@ def interview_times(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = interview_get(user=request.user, interview_id=interview_id)
     form = TimesForm(request.POST)
     if form.is_valid():
-        try:
-            services.interview_times_record(
+        carry_out(
+            request,
+            lambda: services.interview_times_record(
                 actor=request.user,
                 interview=interview,
                 started_at=form.cleaned_data["started_at"],
                 ended_at=form.cleaned_data["ended_at"],
-            )
-            messages.success(request, _("The interview's times are recorded."))
-        except AccessDenied as denied:
-            raise PermissionDenied(str(denied.message)) from None
-        except DomainError as error:
-            messages.error(request, error.message)
+            ),
+            _("The interview's times are recorded."),
+        )
     else:
         messages.error(request, _("Enter both times as date and time."))
     return redirect("interviews:kit", interview_id=interview.pk)
@@ -161,15 +160,13 @@ def interview_cancel(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = interview_get(user=request.user, interview_id=interview_id)
     form = CancelForm(request.POST)
     if form.is_valid():
-        try:
-            services.interview_cancel(
+        carry_out(
+            request,
+            lambda: services.interview_cancel(
                 actor=request.user, interview=interview, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, _("The interview is cancelled."))
-        except AccessDenied as denied:
-            raise PermissionDenied(str(denied.message)) from None
-        except DomainError as error:
-            messages.error(request, error.message)
+            ),
+            _("The interview is cancelled."),
+        )
     else:
         messages.error(request, _("Say why the interview is cancelled."))
     return redirect("interviews:application", application_id=interview.application_id)

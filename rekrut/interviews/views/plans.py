@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
+from rekrut.core.actions import carry_out
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews import kit, policy
 from rekrut.interviews.forms import KitAddForm, KitMoveForm, PlanRoundForm, PolicyForm
@@ -134,15 +135,13 @@ def kit_add(request: AuthedRequest, round_id: int) -> HttpResponse:
     plan_round = _editable_round(request, round_id)
     form = KitAddForm(request.POST)
     if form.is_valid():
-        try:
-            plans.kit_question_add(
+        carry_out(
+            request,
+            lambda: plans.kit_question_add(
                 actor=request.user, plan_round=plan_round, question=form.cleaned_data["question"]
-            )
-            messages.success(request, _("The question is added to the kit."))
-        except AccessDenied as denied:
-            raise PermissionDenied(str(denied.message)) from None
-        except DomainError as error:
-            messages.error(request, error.message)
+            ),
+            _("The question is added to the kit."),
+        )
     else:
         messages.error(request, _("Choose a question from the bank."))
     return _back_to_kit(round_id)
@@ -154,15 +153,13 @@ def kit_remove(request: AuthedRequest, round_id: int) -> HttpResponse:
     plan_round = _editable_round(request, round_id)
     form = KitMoveForm(request.POST)
     if form.is_valid():
-        try:
-            plans.kit_question_remove(
+        carry_out(
+            request,
+            lambda: plans.kit_question_remove(
                 actor=request.user, plan_round=plan_round, question_id=form.cleaned_data["question"]
-            )
-            messages.success(request, _("The question is removed from the kit."))
-        except AccessDenied as denied:
-            raise PermissionDenied(str(denied.message)) from None
-        except DomainError as error:
-            messages.error(request, error.message)
+            ),
+            _("The question is removed from the kit."),
+        )
     return _back_to_kit(round_id)
 
 
@@ -207,15 +204,13 @@ def policy_edit(request: AuthedRequest, job_id: int) -> HttpResponse:
         return redirect("interviews:plan", job_id=job.pk)
     form = PolicyForm(request.POST)
     if form.is_valid():
-        try:
-            decisions.decision_policy_set(
+        carry_out(
+            request,
+            lambda: decisions.decision_policy_set(
                 actor=request.user, job=job, rules=policy.Rules(**form.cleaned_data)
-            )
-            messages.success(request, _("This job's decision policy is saved."))
-        except AccessDenied as denied:
-            raise PermissionDenied(str(denied.message)) from None
-        except DomainError as error:
-            messages.error(request, error.message)
+            ),
+            _("This job's decision policy is saved."),
+        )
     else:
         messages.error(request, _("Choose a weight from the list."))
     return redirect("interviews:plan", job_id=job.pk)
