@@ -18,7 +18,7 @@ def carry_out(
     action: Callable[[], Done],
     success: StrOrPromise | Callable[[Done], StrOrPromise],
 ) -> Done | None:
-    """Runs the service: a role refusal is a 403; another refusal is told to the user, and nothing is saved."""
+    """Runs the service: a role refusal is a 403; another refusal is told to the user; nothing is saved."""
     try:
         done = action()
     except AccessDenied as denied:
