@@ -113,9 +113,15 @@ class CandidateImport(models.Model):
     language = models.CharField(max_length=10, default="id")
     # Kept beside `rows` so the progress poll can show a total without loading the whole table.
     row_count = models.PositiveIntegerField(default=0)
+    # Where each row stands in the file (blank lines skipped), so the report names the row the user sees.
+    row_numbers = models.JSONField(default=list)
 
     def __str__(self) -> str:
         return self.file_name
+
+    def row_number(self, index: int) -> int:
+        """The file's row number of the row at `index` (imports made before numbers were kept: header + 1)."""
+        return self.row_numbers[index] if index < len(self.row_numbers) else index + 2
 
     @property
     def total(self) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
 import itertools
 import re
@@ -32,6 +33,9 @@ CSV_DELIMITERS = (",", ";", "\t")
 class Table:
     headers: list[str]
     rows: list[list[str]]  # every row has exactly len(headers) cells
+    # The line (CSV) or row (XLSX) each row stands on in the file, so reports match what the user sees
+    # even when blank lines were skipped. Empty when built by hand: then rows follow the header directly.
+    row_numbers: list[int] = dataclasses.field(default_factory=list, compare=False)
 
 
 def table_read(*, name: str, data: bytes) -> Table:
@@ -180,6 +184,7 @@ def _headers_check(cells: list[str]) -> list[str]:
 def _table_build(records: Iterable[Sequence[str]]) -> Table:
     headers: list[str] | None = None
     rows: list[list[str]] = []
+    numbers: list[int] = []
     for number, record in enumerate(records, start=1):
         cells = [cell.strip() for cell in record]
         if not any(cells):
@@ -195,6 +200,7 @@ def _table_build(records: Iterable[Sequence[str]]) -> Table:
                 code="bad_row",
             )
         rows.append(cells[:width] + [""] * (width - len(cells)))
+        numbers.append(number)
         if len(rows) > MAX_ROWS:
             raise UploadRejected(
                 format_lazy(
@@ -206,7 +212,7 @@ def _table_build(records: Iterable[Sequence[str]]) -> Table:
         raise UploadRejected(_("The file has no rows."), code="no_rows")
     if not rows:
         raise UploadRejected(_("The file has column names but no rows below them."), code="no_rows")
-    return Table(headers=headers, rows=rows)
+    return Table(headers=headers, rows=rows, row_numbers=numbers)
 
 
 def _words(spec: str) -> tuple[str, ...]:

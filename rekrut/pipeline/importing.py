@@ -23,7 +23,7 @@ from rekrut.candidates.tabular import mapping_guess, table_read
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.jobs.models import Job, JobStatus
 from rekrut.jobs.selectors import job_is_managed_by
-from rekrut.pipeline.import_rows import FIRST_DATA_ROW, IMPORT_FIELDS, CheckedRow, duplicates_check, row_check
+from rekrut.pipeline.import_rows import IMPORT_FIELDS, CheckedRow, duplicates_check, row_check
 from rekrut.pipeline.services import application_create
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def import_preview(candidate_import: CandidateImport) -> list[CheckedRow]:
     seen: dict[tuple[str, str], int] = {}
     checked = []
     for index, cells in enumerate(candidate_import.rows[:PREVIEW_ROWS]):
-        row = row_check(index + FIRST_DATA_ROW, cells, columns, candidate_import.source)
+        row = row_check(candidate_import.row_number(index), cells, columns, candidate_import.source)
         duplicates_check(row, seen)
         checked.append(row)
     return checked
@@ -95,6 +95,7 @@ def import_start(
         headers=table.headers,
         rows=table.rows,
         row_count=len(table.rows),
+        row_numbers=table.row_numbers,
         mapping={key: guess.get(key) for key in IMPORT_FIELDS},
         status=ImportStatus.MAPPING,
         language=_language_now(),
@@ -244,7 +245,7 @@ def _rows_problems(candidate_import: CandidateImport) -> list[dict[str, Any]]:
     seen: dict[tuple[str, str], int] = {}
     errors = []
     for index, cells in enumerate(candidate_import.rows):
-        row = row_check(index + FIRST_DATA_ROW, cells, columns, candidate_import.source)
+        row = row_check(candidate_import.row_number(index), cells, columns, candidate_import.source)
         duplicates_check(row, seen)
         errors += [
             _error(row.number, p.field, p.message, candidate_import.mapping.get(p.field) or "")
@@ -270,7 +271,7 @@ def _rows_save(candidate_import: CandidateImport) -> list[dict[str, Any]]:
     try:
         with transaction.atomic():
             for index, cells in enumerate(candidate_import.rows):
-                row = row_check(index + FIRST_DATA_ROW, cells, columns, candidate_import.source)
+                row = row_check(candidate_import.row_number(index), cells, columns, candidate_import.source)
                 try:
                     candidate = candidate_create(actor=actor, **row.fields)
                     if job is not None:

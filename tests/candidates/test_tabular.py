@@ -227,3 +227,9 @@ def test_mapping_guess_variants(headers: list[str], expected: dict[str, str]) ->
 def test_mapping_guess_with_the_table_reader() -> None:
     table = table_read(name="x.csv", data=csv_bytes(ROWS))
     assert mapping_guess(table.headers)["phone"] == "No. HP"
+
+
+def test_rows_keep_their_number_in_the_file_when_blank_lines_are_skipped():
+    table = table_read(name="x.csv", data=b"Nama,HP\n\nBudi,0812\n,\nSari,0813\n")
+    assert table.rows == [["Budi", "0812"], ["Sari", "0813"]]
+    assert table.row_numbers == [3, 5]

@@ -332,3 +332,12 @@ def test_row_report_is_written_in_the_importers_language(personas, monkeypatch):
         expected = str(gettext_lazy("Enter a valid URL."))
     assert expected != "Enter a valid URL."
     assert expected in error["message"]
+
+
+def test_the_report_names_the_row_as_it_stands_in_the_file_even_after_blank_lines(personas):
+    rows = rows_of(4)
+    rows[3][2] = "0812-ABC"
+    # Blank lines after the header and between rows 2 and 3: the bad row is line 7 of the file.
+    data = csv_bytes([HEADER, ["", "", ""], rows[0], rows[1], ["", "", ""], rows[2], rows[3]])
+    done = run(personas.recruiter, start(personas.recruiter, rows, data=data))
+    assert [(e["row"], e["field"]) for e in done.errors] == [(7, "phone")]
