@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
@@ -140,19 +140,3 @@ def application_history(*, application: Application) -> QuerySet[Transition]:
 
 def reject_reasons() -> QuerySet[RejectReason]:
     return RejectReason.objects.filter(is_active=True)
-
-
-def candidate_applications(*, user: User, candidate_id: int) -> QuerySet[Application]:
-    return (
-        applications_visible_to(user=user)
-        .filter(candidate_id=candidate_id)
-        .prefetch_related(
-            Prefetch(
-                "transitions",
-                queryset=Transition.objects.select_related(
-                    "actor", "from_stage", "to_stage", "reason"
-                ).order_by("at", "pk"),
-            )
-        )
-        .select_related("reject_reason")
-    )

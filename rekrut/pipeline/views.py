@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -38,12 +39,12 @@ def board(request: AuthedRequest, job_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
-def _after_action(request: AuthedRequest, application_id: int, job_id: int) -> HttpResponse:
+def _after_action(request: AuthedRequest, job_id: int) -> HttpResponse:
     """HTMX gets the refreshed board (with any message); a plain form post goes back where it came from."""
     if request.htmx:
         return render(request, "pipeline/_board.html", _board_context(request, job_id))
     next_url = request.POST.get("next", "")
-    if next_url.startswith("/") and not next_url.startswith("//"):
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url)
     return redirect("pipeline:board", job_id=job_id)
 
@@ -71,7 +72,7 @@ def application_move(request: AuthedRequest, application_id: int) -> HttpRespons
         )
     else:
         messages.error(request, _("The move could not be read; reload the page and try again."))
-    return _after_action(request, application.pk, application.job_id)
+    return _after_action(request, application.job_id)
 
 
 @login_required
@@ -103,7 +104,7 @@ def application_reject(request: AuthedRequest, application_id: int) -> HttpRespo
         )
     else:
         messages.error(request, _("Choose a reason for the rejection."))
-    return _after_action(request, application.pk, application.job_id)
+    return _after_action(request, application.job_id)
 
 
 @login_required

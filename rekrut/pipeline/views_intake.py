@@ -16,8 +16,9 @@ from rekrut.candidates.forms import CandidateForm, cv_from_upload
 from rekrut.candidates.models import Candidate
 from rekrut.candidates.selectors import candidate_duplicates_for, candidate_get
 from rekrut.candidates.services import PossibleDuplicate
-from rekrut.core.errors import AccessDenied, DomainError
-from rekrut.jobs.models import Job, JobStatus
+from rekrut.core.actions import carry_out
+from rekrut.core.errors import DomainError
+from rekrut.jobs.models import JobStatus
 from rekrut.jobs.selectors import jobs_visible_to
 from rekrut.pipeline.intake import candidate_intake
 from rekrut.pipeline.services import application_create
@@ -108,18 +109,14 @@ def cv_read(request: AuthedRequest) -> HttpResponse:
 @require_POST
 def candidate_apply(request: AuthedRequest, candidate_id: int) -> HttpResponse:
     candidate = candidate_get(user=request.user, candidate_id=candidate_id)
-    job = jobs_visible_to(user=request.user).filter(pk=request.POST.get("job") or 0).first()
-    if job is None or not isinstance(job, Job):
+    job_id = request.POST.get("job", "")
+    job = jobs_visible_to(user=request.user).filter(pk=int(job_id)).first() if job_id.isdigit() else None
+    if job is None:
         messages.error(request, _("Choose a job."))
     else:
-        try:
-            application_create(actor=request.user, candidate=candidate, job=job)
-            messages.success(
-                request,
-                _("%(name)s now applies for %(job)s.") % {"name": candidate.full_name, "job": job.title},
-            )
-        except AccessDenied:
-            raise PermissionDenied from None
-        except DomainError as error:
-            messages.error(request, error.message)
+        carry_out(
+            request,
+            lambda: application_create(actor=request.user, candidate=candidate, job=job),
+            _("%(name)s now applies for %(job)s.") % {"name": candidate.full_name, "job": job.title},
+        )
     return redirect("candidates:detail", candidate_id=candidate.pk)

@@ -146,3 +146,14 @@ def test_duplicate_hints_never_name_another_teams_candidate(client_for, personas
     assert "Sinta Rahasia" not in page
     assert "another team" in page
     assert other.candidate.pk
+
+
+@pytest.mark.parametrize("job", ["", "abc", "99999999"])
+def test_applying_with_a_bad_job_id_says_so_and_saves_nothing(client_for, personas, team_a_job, job):
+    application = application_make(job=team_a_job)
+    response = client_for(personas.recruiter).post(
+        reverse("intake:apply", args=[application.candidate_id]), {"job": job}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Choose a job." in response.content.decode()
+    assert application.candidate.applications.count() == 1
