@@ -26,7 +26,7 @@ setup: $(STAMP) var/static/staticfiles.json
 	$(BIN)/rekrut demo
 
 run: setup
-	@echo "Rekrut is starting on http://$(REKRUT_BIND)  (background worker: make worker)"
+	@echo "Rekrut is starting on http://$(REKRUT_BIND) with its background worker (Ctrl-C stops both)"
 	$(BIN)/rekrut serve
 
 worker: setup

@@ -98,9 +98,9 @@ def _has_data(*, seed: int, scale: float) -> bool:
 
 
 def _jobs_create(rng: random.Random, users: dict) -> list:
+    from rekrut.demo.company import JOBS
     from rekrut.jobs.models import Department, EmploymentType, JobStatus, Location, WorkMode
     from rekrut.jobs.services import TeamSpec, job_create
-    from rekrut.pipeline.demo.build import JOBS
 
     locations = {
         "Kantor Pusat Jakarta": Location.objects.get_or_create(
@@ -159,8 +159,8 @@ def _candidates_create(
     rng: random.Random, slots: list[plan.Slot], jobs_of: list[list[int]], jobs: list, now: datetime
 ) -> list[int]:
     from rekrut.candidates.models import Candidate, CandidateEvent, Source
-    from rekrut.pipeline.demo.build import cv_text, phone_make
-    from rekrut.pipeline.demo.people import CITIES, FIRST_NAMES, LAST_NAMES
+    from rekrut.demo.company import cv_text, phone_make
+    from rekrut.demo.people import CITIES, FIRST_NAMES, LAST_NAMES
 
     owners = [job.team.get(role="hr_owner").user for job in jobs]
     sources = [Source.CAREERS_PAGE, Source.JOB_BOARD, Source.LINKEDIN, Source.REFERRAL, Source.IMPORT]
@@ -391,8 +391,8 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection
 
+    from rekrut.demo.company import personas_ensure
     from rekrut.jobs.models import Job
-    from rekrut.pipeline.demo.build import personas_ensure
 
     print(f"Bench database: {connection.vendor} · {connection.settings_dict['NAME']}")
     timer = Timer()

@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from rekrut.core.site import site_url_for_bind
+
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("REKRUT_VAR_DIR", BASE_DIR.parent / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -52,13 +54,17 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rekrut.core",
+    "rekrut.events",
     "rekrut.accounts",
     "rekrut.notifications",
     "rekrut.jobs",
     "rekrut.candidates",
     "rekrut.pipeline",
     "rekrut.interviews",
+    "rekrut.intake",
+    "rekrut.desk",
     "rekrut.api",
+    "rekrut.demo",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "rekrut.core.middleware.NullCharacterGuard",
+    "rekrut.core.middleware.ClientAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -79,12 +86,18 @@ MIDDLEWARE = [
 ROOT_URLCONF = "rekrut.urls"
 WSGI_APPLICATION = "rekrut.wsgi.application"
 
+# Two engines over the same folders: `.txt` templates (e-mail, plain text) render in the second one, without
+# HTML escaping; every other template in the first (rekrut/core/template_loaders.py says how).
+_TEMPLATE_LOADERS = [
+    "django.template.loaders.filesystem.Loader",
+    "django.template.loaders.app_directories.Loader",
+]
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            "loaders": [("rekrut.core.template_loaders.HtmlLoader", _TEMPLATE_LOADERS)],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -93,7 +106,17 @@ TEMPLATES = [
             ],
             "builtins": ["rekrut.core.templatetags.rekrut"],
         },
-    }
+    },
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "OPTIONS": {
+            "loaders": [("rekrut.core.template_loaders.TextLoader", _TEMPLATE_LOADERS)],
+            "autoescape": False,
+            "builtins": ["rekrut.core.templatetags.rekrut"],
+        },
+    },
 ]
 
 DATABASES = {
@@ -119,7 +142,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "pipeline:my_work"
+LOGIN_REDIRECT_URL = "desk:my_work"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -178,7 +201,17 @@ EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Rekrut <rekrut@localhost>")
 
 COMPANY_NAME = os.environ.get("REKRUT_COMPANY_NAME", "PT Nusantara Maju Bersama")
-SITE_URL = os.environ.get("REKRUT_SITE_URL", "http://127.0.0.1:8000")
+# Where links in e-mails, invites and documents point (absolute_url). Without REKRUT_SITE_URL, the address
+# gunicorn binds; behind a proxy or TLS, set it to the public address (https://rekrut.example.co.id).
+SITE_URL = (
+    os.environ.get("REKRUT_SITE_URL") or site_url_for_bind(os.environ.get("REKRUT_BIND", "127.0.0.1:8000"))
+).rstrip("/")
+
+# The worker (`rekrut worker`). A message or task claimed by a worker that then died is claimed again once
+# its lease is over; the outbox lease must outlast one SMTP conversation, which EMAIL_TIMEOUT bounds.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+OUTBOX_LEASE_SECONDS = int(os.environ.get("REKRUT_OUTBOX_LEASE_SECONDS", "300"))
+TASK_LEASE_SECONDS = int(os.environ.get("REKRUT_TASK_LEASE_SECONDS", "120"))
 
 TASKS = {
     "default": {

@@ -7,16 +7,16 @@ from rekrut.api.urls import api
 from rekrut.core.views import healthz
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="pipeline:my_work", permanent=False)),
+    path("", RedirectView.as_view(pattern_name="desk:my_work", permanent=False)),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("rekrut.accounts.urls")),
+    path("", include("rekrut.desk.urls")),
     path("jobs/", include("rekrut.jobs.urls")),
-    path("candidates/", include("rekrut.candidates.urls")),
-    path("candidates/", include("rekrut.pipeline.urls_intake")),
-    path("pipeline/", include("rekrut.pipeline.urls")),
+    path("candidates/", include("rekrut.intake.urls")),
     path("interviews/", include("rekrut.interviews.urls")),
+    path("audit/", include("rekrut.events.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -5,7 +5,6 @@ director Hendra. Team B (Staf Keuangan): recruiter Dodi (HR owner), hiring manag
 Olga is an interviewer on no team (the outsider).
 """
 
-import os
 from dataclasses import dataclass
 
 import pytest
@@ -13,8 +12,6 @@ from django.utils import translation
 
 from rekrut.accounts.models import Role, User
 from tests.factories import UserFactory, job_make
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 
 @pytest.fixture(autouse=True)

@@ -26,11 +26,11 @@ from django.urls.exceptions import Resolver404
 from django.utils import timezone
 
 from rekrut.accounts.models import User
+from rekrut.intake import importing
 from rekrut.interviews.models import Attribute, Decision, DecisionPolicy, Interview, InterviewStatus, Question
 from rekrut.interviews.services.interviews import interview_schedule
 from rekrut.interviews.services.plans import interview_plan_ensure, question_create
 from rekrut.jobs.models import Job, JobFamily, StageKind
-from rekrut.pipeline import importing
 from rekrut.pipeline import services as pipeline_services
 from rekrut.pipeline.models import Application, ApplicationStatus, RejectReason
 from tests.candidates.filebuilders import csv_bytes, pdf_bytes
@@ -39,7 +39,7 @@ from tests.factories import application_make, job_make
 
 pytestmark = pytest.mark.django_db
 
-CHECKED_NAMESPACES = ("accounts", "jobs", "pipeline", "candidates", "intake", "interviews")
+CHECKED_NAMESPACES = ("accounts", "jobs", "desk", "intake", "interviews", "events")
 
 # URL names deliberately left out of the matrix, each with its reason.
 EXCLUDED = {
@@ -100,6 +100,10 @@ def hr_staff(persona: str, team: str | None) -> Outcome:
     return ALLOWED if persona in HR_STAFF else FORBIDDEN
 
 
+def hr_admin_only(persona: str, team: str | None) -> Outcome:
+    return ALLOWED if persona == "hr_admin" else FORBIDDEN
+
+
 def team_members(persona: str, team: str | None) -> Outcome:
     assert team
     return ALLOWED if _sees(persona, team) else NOT_FOUND
@@ -120,7 +124,7 @@ def _team_action(*roles: str, hr_staff_too: bool = False) -> Policy:
 
 team_hr_owner = _team_action("hr_owner")
 team_managers = _team_action("hr_owner", "user")  # jobs.selectors.MANAGING_ROLES
-team_hr_staff = _team_action(hr_staff_too=True)  # members who are HR staff (candidates:edit)
+team_hr_staff = _team_action(hr_staff_too=True)  # members who are HR staff (intake:edit)
 
 
 # Who is on each team's scheduled interview (see _interview); interviewers may be people off the team.
@@ -429,14 +433,14 @@ def _visible_teams(persona: str) -> set[str]:
 
 PAGES: tuple[Page, ...] = (
     # accounts
-    Page("accounts:login", anyone, login_required=False, success=("pipeline:my_work",)),
+    Page("accounts:login", anyone, login_required=False, success=("desk:my_work",)),
     Page("accounts:logout", anyone, method="post", login_required=False, success=("accounts:login",)),
     Page("accounts:preferences", anyone),
     Page("accounts:password_reset", anyone, login_required=False),
     Page("accounts:password_reset_done", anyone, login_required=False),
     Page("accounts:password_reset_complete", anyone, login_required=False),
     # jobs
-    Page("jobs:list", anyone, listed=_visible_teams, listed_text=JOB_TITLES),
+    Page("desk:jobs", anyone, listed=_visible_teams, listed_text=JOB_TITLES),
     Page("jobs:create", hr_staff),
     # Stateless: warns about discriminatory wording in posted text, reads and reveals no data.
     Page(
@@ -449,50 +453,50 @@ PAGES: tuple[Page, ...] = (
     Page("jobs:edit", team_hr_owner, teams=TEAMS, call=_job),
     Page("jobs:stages", team_hr_owner, teams=TEAMS, call=_job),
     # pipeline
-    Page("pipeline:my_work", anyone, listed=_my_work_lists, listed_text=CANDIDATE_NAMES),
-    Page("pipeline:board", team_members, teams=TEAMS, call=_job),
+    Page("desk:my_work", anyone, listed=_my_work_lists, listed_text=CANDIDATE_NAMES),
+    Page("desk:board", team_members, teams=TEAMS, call=_job),
     Page(
-        "pipeline:move",
+        "desk:move",
         team_managers,
         method="post",
         teams=TEAMS,
         call=_move,
         happened=lambda world, team: world.application(team or "").stage == _screening(world, team),
-        success=("pipeline:board",),
+        success=("desk:board",),
     ),
     Page(
-        "pipeline:reject",
+        "desk:reject",
         team_managers,
         method="post",
         teams=TEAMS,
         call=_reject,
         happened=_status_is(ApplicationStatus.REJECTED),
-        success=("pipeline:board",),
+        success=("desk:board",),
     ),
     Page(
-        "pipeline:withdraw",
+        "desk:withdraw",
         team_managers,
         method="post",
         teams=TEAMS,
         call=_version,
         happened=_status_is(ApplicationStatus.WITHDRAWN),
-        success=("candidates:detail",),
+        success=("desk:candidate",),
     ),
     Page(
-        "pipeline:reopen",
+        "desk:reopen",
         team_hr_owner,
         method="post",
         teams=TEAMS,
         call=_reopen,
         happened=_status_is(ApplicationStatus.ACTIVE),
-        success=("candidates:detail",),
+        success=("desk:candidate",),
     ),
     # candidates
-    Page("candidates:list", anyone, listed=_visible_teams, listed_text=CANDIDATE_NAMES),
-    Page("candidates:detail", team_members, teams=TEAMS, call=_candidate),
-    Page("candidates:edit", team_hr_staff, teams=TEAMS, call=_candidate),
-    Page("candidates:cv", team_members, teams=TEAMS, call=_candidate_with_cv),
-    Page("candidates:merge", team_hr_staff, teams=TEAMS, call=_merge),
+    Page("desk:candidates", anyone, listed=_visible_teams, listed_text=CANDIDATE_NAMES),
+    Page("desk:candidate", team_members, teams=TEAMS, call=_candidate),
+    Page("intake:edit", team_hr_staff, teams=TEAMS, call=_candidate),
+    Page("desk:candidate_cv", team_members, teams=TEAMS, call=_candidate_with_cv),
+    Page("desk:merge", team_hr_staff, teams=TEAMS, call=_merge),
     # intake
     Page("intake:add", hr_staff),
     Page("intake:cv_read", hr_staff, method="post", call=_cv_upload),
@@ -505,7 +509,7 @@ PAGES: tuple[Page, ...] = (
         happened=lambda world, team: Application.objects.filter(
             candidate=world.applications[team or ""].candidate, job=world.extra.get("second_job")
         ).exists(),
-        success=("candidates:detail",),
+        success=("desk:candidate",),
     ),
     Page("intake:import_start", hr_staff),
     Page("intake:import_map", import_starter, teams=TEAMS, call=_import),
@@ -517,7 +521,6 @@ PAGES: tuple[Page, ...] = (
     ),
     # interviews
     Page("interviews:mine", anyone),
-    Page("interviews:my_work_block", anyone),
     Page("interviews:questions", anyone),
     Page(
         "interviews:question_retire",
@@ -526,12 +529,6 @@ PAGES: tuple[Page, ...] = (
         call=_question,
         happened=lambda world, team: not Question.objects.get(pk=world.extra["question"].pk).is_active,
         success=("interviews:questions",),
-    ),
-    Page(
-        "interviews:board_flags",
-        team_members,
-        teams=TEAMS,
-        call=lambda world, team: Call(data={"job": world.jobs[team or ""].pk}),
     ),
     Page("interviews:plan", team_members, teams=TEAMS, call=_job),
     Page(
@@ -616,6 +613,8 @@ PAGES: tuple[Page, ...] = (
     ),
     Page("interviews:scorecard", team_assigned_interviewer, teams=TEAMS, call=_interview_call),
     Page("interviews:form_pdf", team_members, teams=TEAMS, call=_interview_call),
+    # events
+    Page("events:log", hr_admin_only),
 )
 
 # Cases where the product does not yet answer as the matrix says (strict xfail, with the reason).

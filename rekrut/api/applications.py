@@ -1,7 +1,8 @@
-"""Applications: list, detail with history, and the move and reject actions of the board.
+"""Applications: list, detail with history, and the move, move-back and reject actions of the board.
 
 Moves and rejections go through pipeline.services, exactly as the board's buttons do, so the same rules,
-history rows and candidate e-mails follow.
+history rows and candidate e-mails follow: a move the decision policy blocks is refused (400, code
+"exit_blocked") unless HR sends an override reason.
 """
 
 from django.db.models import QuerySet
@@ -16,6 +17,7 @@ from rekrut.api.schemas import (
     ApplicationDetailOut,
     ApplicationOut,
     ErrorOut,
+    MoveBackIn,
     MoveIn,
     ObjectId,
     RefOut,
@@ -23,8 +25,10 @@ from rekrut.api.schemas import (
 )
 from rekrut.core.errors import DomainError
 from rekrut.pipeline import services
-from rekrut.pipeline.models import Application, ApplicationStatus, RejectReason
-from rekrut.pipeline.selectors import application_get, applications_visible_to, reject_reasons
+from rekrut.pipeline.access import application_get, applications_visible_to
+from rekrut.pipeline.models import Application, RejectReason
+from rekrut.pipeline.selectors import reject_reasons
+from rekrut.pipeline.transitions import ApplicationStatus
 
 router = Router(tags=["applications"])
 
@@ -70,12 +74,28 @@ def application_move(request: HttpRequest, application_id: ObjectId, payload: Mo
     to_stage = application.job.stages.filter(pk=payload.to_stage).first()
     if to_stage is None:
         raise DomainError(_("This job has no such stage."), code="unknown_stage")
+    override_reason = payload.override_reason.strip()
     return services.application_move(
         application=application,
         to_stage=to_stage,
         actor=user,
         expected_version=payload.version,
         note=payload.note,
+        override=bool(override_reason),
+        override_reason=override_reason,
+    )
+
+
+@router.post(
+    "/applications/{application_id}/move-back",
+    response={200: ApplicationDetailOut, **ACTION_ERRORS},
+    summary="Move an application back one stage (HR, with a reason)",
+)
+def application_move_back(request: HttpRequest, application_id: ObjectId, payload: MoveBackIn) -> Application:
+    user = request_user(request)
+    application = application_get(user=user, application_id=application_id)
+    return services.application_move_back(
+        application=application, actor=user, expected_version=payload.version, reason=payload.reason
     )
 
 

@@ -136,6 +136,12 @@ class ScheduleIn(Schema):
     duration_minutes: int = Field(ge=1, le=MAX_DURATION_MINUTES)
     interviewers: list[ObjectId] = Field(min_length=1, max_length=50)
     location: str = Field("", max_length=300)
+    add_to_team: bool = Field(
+        False,
+        description="Add interviewers who are not on the job's hiring team to it (HR owner or HR admin "
+        "only); "
+        "without it such an interviewer is refused.",
+    )
 
 
 class RatingOut(Schema):

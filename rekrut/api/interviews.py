@@ -48,7 +48,7 @@ from rekrut.interviews.selectors.interviews import (
     interviews_of_application,
 )
 from rekrut.interviews.selectors.plans import plan_round_get, plan_rounds, questions_in_bank
-from rekrut.interviews.selectors.scorecards import scorecards_visible_to
+from rekrut.interviews.selectors.scorecards import salary_masked, scorecards_visible_to
 from rekrut.interviews.services import decisions, interviews, plans, scorecards
 from rekrut.jobs.selectors import job_get
 from rekrut.pipeline.selectors import reject_reasons
@@ -81,7 +81,6 @@ def _kit(plan_round: PlanRound) -> dict:
 )
 def plan_get(request: HttpRequest, job_id: ObjectId) -> list[PlanRound]:
     job = job_get(user=request_user(request), job_id=job_id)
-    plans.interview_plan_ensure(job=job)
     return plan_rounds(job=job)
 
 
@@ -178,6 +177,7 @@ def interview_create(request: HttpRequest, application_id: ObjectId, payload: Sc
         duration_minutes=payload.duration_minutes,
         interviewers=_users(payload.interviewers),
         location=payload.location,
+        add_to_team=payload.add_to_team,
     )
     return Status(201, interview_get(user=user, interview_id=interview.pk))
 
@@ -193,14 +193,15 @@ def interview_detail(request: HttpRequest, interview_id: ObjectId) -> Interview:
     summary="The scorecards the caller may read",
     description="Your own, and the others' submitted ones once you have submitted yours (HR sees all).",
 )
-def scorecard_list(request: HttpRequest, application_id: ObjectId) -> QuerySet[Scorecard]:
+def scorecard_list(request: HttpRequest, application_id: ObjectId) -> list[Scorecard]:
     user = request_user(request)
     application = application_get_for_interviews(user=user, application_id=application_id)
-    return (
+    readable = (
         scorecards_visible_to(user=user, application=application)
         .prefetch_related("ratings__attribute", "question_notes")
         .order_by("interview__starts_at", "pk")
     )
+    return salary_masked(readable, user=user, application=application)
 
 
 def _scorecard_call(request: HttpRequest, interview_id: int, action: str, payload: ScorecardIn) -> Scorecard:

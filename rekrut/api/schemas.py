@@ -153,6 +153,8 @@ class TransitionOut(Schema):
     to_status: str
     reason: RefOut | None
     note: str
+    is_override: bool = Field(description="HR moved it on past a rule of the decision policy blocking it.")
+    override_reason: str
 
 
 class ApplicationDetailOut(ApplicationOut):
@@ -168,6 +170,19 @@ class MoveIn(Schema):
     to_stage: ObjectId = Field(description="Id of a stage of the application's job.")
     version: ObjectId = Field(description="The application's version as the caller last saw it.")
     note: str = Field("", max_length=2000)
+    override_reason: str = Field(
+        "",
+        max_length=2000,
+        description=(
+            "HR only: why the application moves on although its stage is not finished (scorecards missing, "
+            "HR does not recommend, no evaluation decision). Without it such a move is refused."
+        ),
+    )
+
+
+class MoveBackIn(Schema):
+    version: ObjectId = Field(description="The application's version as the caller last saw it.")
+    reason: str = Field(max_length=2000, description="Why the application moves back (required).")
 
 
 class RejectIn(Schema):

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from rekrut.core.models import AppendOnly
+
 
 class Source(models.TextChoices):
     CAREERS_PAGE = "careers_page", _("Careers page")
@@ -68,65 +70,41 @@ class Candidate(models.Model):
         return f"https://wa.me/{self.phone.lstrip('+')}" if self.phone else ""
 
 
-class CandidateEvent(models.Model):
-    """Things that happened to a candidate outside the pipeline (created, edited, merged, imported)."""
+class CandidateEventKind(models.TextChoices):
+    CREATED = "created", _("Added")
+    EDITED = "edited", _("Edited")
+    MERGED = "merged", _("Merged")
+
+
+# What each event says, worded when shown so every viewer reads it in their own language.
+EVENT_TEXTS = {
+    CandidateEventKind.CREATED: _("Candidate added"),
+    CandidateEventKind.EDITED: _("Details edited"),
+    CandidateEventKind.MERGED: _("Merged with the record of %(name)s (#%(id)s)"),
+}
+
+
+class CandidateEvent(AppendOnly):
+    """Things that happened to a candidate outside the pipeline (added, edited, merged). Written once, so
+    its actor is PROTECTed like the pipeline's history: people with history are deactivated, not deleted."""
 
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    kind = models.CharField(max_length=20)
-    summary = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=CandidateEventKind.choices)
+    params = models.JSONField(default=dict, blank=True)
+    # Rows written before events were stored as codes kept their text, in the writer's language.
+    summary = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
-        return self.summary
-
-
-class ImportStatus(models.TextChoices):
-    MAPPING = "mapping", _("Waiting for column mapping")
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Importing")
-    DONE = "done", _("Imported")
-    FAILED = "failed", _("Failed; nothing was imported")
-
-
-class CandidateImport(models.Model):
-    """A bulk import from CSV or XLSX: the uploaded table, its mapping, progress and the row report."""
-
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    file_name = models.CharField(max_length=200)
-    job = models.ForeignKey("jobs.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    source = models.CharField(max_length=20, choices=Source.choices, default=Source.IMPORT)
-    headers = models.JSONField(default=list)
-    rows = models.JSONField(default=list)
-    mapping = models.JSONField(default=dict)
-    status = models.CharField(max_length=20, choices=ImportStatus.choices, default=ImportStatus.MAPPING)
-    processed = models.PositiveIntegerField(default=0)
-    imported = models.PositiveIntegerField(default=0)
-    errors = models.JSONField(default=list, help_text="[{row, field, message}]")
-    # The uploader's language: the worker writes the row report in it, outside any request.
-    language = models.CharField(max_length=10, default="id")
-    # Kept beside `rows` so the progress poll can show a total without loading the whole table.
-    row_count = models.PositiveIntegerField(default=0)
-    # Where each row stands in the file (blank lines skipped), so the report names the row the user sees.
-    row_numbers = models.JSONField(default=list)
-
-    def __str__(self) -> str:
-        return self.file_name
-
-    def row_number(self, index: int) -> int:
-        """The file's row number of the row at `index` (imports made before numbers were kept: header + 1)."""
-        return self.row_numbers[index] if index < len(self.row_numbers) else index + 2
+        return self.text
 
     @property
-    def total(self) -> int:
-        return self.row_count
-
-    @property
-    def percent(self) -> int:
-        return int(100 * self.processed / self.total) if self.total else 0
+    def text(self) -> str:
+        template = EVENT_TEXTS.get(self.kind)  # type: ignore[call-overload]
+        if template is None or (self.summary and not self.params and self.kind == CandidateEventKind.MERGED):
+            return self.summary
+        return str(template) % self.params if self.params else str(template)

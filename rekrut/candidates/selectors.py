@@ -1,46 +1,17 @@
-"""Reads of candidates. A candidate is visible to HR admins, to the hiring teams of the jobs they applied
-for, and to the recruiter who added them; merged-away records are hidden."""
+"""Reads of candidates that need no user: text search and likely duplicates.
+
+Who may see which candidate follows from their applications, so it is decided in rekrut.pipeline.access.
+"""
 
 import re
-from dataclasses import dataclass
-from datetime import date
 from typing import cast
 
-from django.db import connections
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
-from django.http import Http404
 
-from rekrut.accounts.models import User
-from rekrut.candidates.cv_extract import PhoneInvalid, phone_normalize
 from rekrut.candidates.models import Candidate
-from rekrut.jobs.models import HiringTeamMember
-
-
-def candidates_visible_to(*, user: User) -> QuerySet[Candidate]:
-    candidates = Candidate.objects.filter(merged_into__isnull=True)
-    if user.is_hr_admin:
-        return candidates
-    on_team = HiringTeamMember.objects.filter(user=user, job__applications__candidate=OuterRef("pk"))
-    return candidates.filter(Exists(on_team) | Q(created_by=user))
-
-
-def candidate_get(*, user: User, candidate_id: int) -> Candidate:
-    candidate = candidates_visible_to(user=user).filter(pk=candidate_id).first()
-    if candidate is None:
-        raise Http404
-    return candidate
-
-
-@dataclass(frozen=True)
-class CandidateFilters:
-    query: str = ""
-    job_id: int | None = None
-    stage_id: int | None = None
-    source: str = ""
-    applied_from: date | None = None
-    applied_to: date | None = None
+from rekrut.core.phones import PhoneInvalid, phone_normalize
 
 
 def _phone_query(query: str) -> str | None:
@@ -56,7 +27,7 @@ def _phone_query(query: str) -> str | None:
 TRIGRAM = 3
 
 
-def _query_match(query: str, *, vendor: str) -> Q:
+def candidate_text_match(query: str, *, vendor: str) -> Q:
     """Name, e-mail or CV text contains the query, ignoring case; or the phone is the query's number.
 
     On SQLite the FTS5 trigram index answers the text part without reading every CV. The query goes in as
@@ -80,46 +51,6 @@ def _query_match(query: str, *, vendor: str) -> Q:
     return match
 
 
-def candidates_search(*, user: User, filters: CandidateFilters) -> QuerySet[Candidate]:
-    """Search by name, e-mail, phone and CV text, with job/stage/source/date filters.
-
-    The result is ordered and its applications prefetched for the listing, so a page costs a fixed
-    number of queries whatever the data size.
-    """
-    # The pipeline app sits above this one (import contract), so its model is reached through the relation.
-    Application = Candidate._meta.get_field("applications").related_model
-
-    candidates = candidates_visible_to(user=user)
-    q = filters.query.strip()
-    if q:
-        candidates = candidates.filter(_query_match(q, vendor=connections[candidates.db].vendor))
-    application_filter = Q()
-    if filters.job_id:
-        application_filter &= Q(job_id=filters.job_id)
-    if filters.stage_id:
-        application_filter &= Q(stage_id=filters.stage_id, status="active")
-    if filters.applied_from:
-        application_filter &= Q(applied_at__date__gte=filters.applied_from)
-    if filters.applied_to:
-        application_filter &= Q(applied_at__date__lte=filters.applied_to)
-    if application_filter:
-        candidates = candidates.filter(
-            Exists(Application._default_manager.filter(application_filter, candidate=OuterRef("pk")))
-        )
-    if filters.source:
-        candidates = candidates.filter(source=filters.source)
-    return (
-        candidates.order_by("-created_at", "-pk")
-        .defer("cv_text", "notes")
-        .prefetch_related(
-            Prefetch(
-                "applications",
-                queryset=Application._default_manager.select_related("job", "stage").order_by("-applied_at"),
-            )
-        )
-    )
-
-
 def candidate_duplicates(*, email: str, phone: str, exclude_id: int | None = None) -> list[Candidate]:
     """Records that look like the same person: same e-mail (any case) or same normalized phone."""
     match = Q()
@@ -137,20 +68,3 @@ def candidate_duplicates(*, email: str, phone: str, exclude_id: int | None = Non
     # runs this once per row).
     unmerged = [candidate for candidate in found.order_by("created_at") if candidate.merged_into_id is None]
     return cast(list[Candidate], unmerged[:5])
-
-
-def candidate_duplicates_for(
-    *, user: User, email: str, phone: str, exclude_id: int | None = None
-) -> tuple[list[Candidate], int]:
-    """Likely duplicates the user may open, and how many more exist that they may not see.
-
-    HR must learn that the person is already in Rekrut, but not who applied to another team's job (UU PDP).
-    """
-    found = candidate_duplicates(email=email, phone=phone, exclude_id=exclude_id)
-    if not found:
-        return [], 0
-    visible = set(
-        candidates_visible_to(user=user).filter(pk__in=[c.pk for c in found]).values_list("pk", flat=True)
-    )
-    shown = [c for c in found if c.pk in visible]
-    return shown, len(found) - len(shown)

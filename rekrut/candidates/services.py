@@ -1,4 +1,5 @@
-"""Writes for candidates: adding (with duplicate detection), editing, attaching a CV, merging two records."""
+"""Writes for candidates: adding (with duplicate detection), editing, attaching a CV, and the record half of
+merging two records (the pipeline's candidate_merge moves their applications)."""
 
 from dataclasses import dataclass
 
@@ -7,8 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
-from rekrut.candidates.cv_extract import ExtractedCV
-from rekrut.candidates.models import Candidate, CandidateEvent
+from rekrut.candidates.models import Candidate, CandidateEvent, CandidateEventKind
 from rekrut.candidates.selectors import candidate_duplicates
 from rekrut.core.errors import AccessDenied, DomainError, StaleEdit
 
@@ -30,13 +30,16 @@ class PossibleDuplicate(DomainError):
 
 @dataclass(frozen=True)
 class CVUpload:
+    """A CV file already checked and read (rekrut.intake.cv_reading): its bytes, kind and text."""
+
     name: str
     data: bytes
-    extracted: ExtractedCV
+    kind: str  # "pdf" or "docx": the stored file's extension comes from the content, not the name
+    text: str
 
 
-def _event(candidate: Candidate, actor: User | None, kind: str, summary: str) -> None:
-    CandidateEvent.objects.create(candidate=candidate, actor=actor, kind=kind, summary=summary[:300])
+def _event(candidate: Candidate, actor: User | None, kind: str, **params: object) -> None:
+    CandidateEvent.objects.create(candidate=candidate, actor=actor, kind=kind, params=params)
 
 
 @transaction.atomic
@@ -57,14 +60,14 @@ def candidate_create(
     if cv is not None:
         _cv_attach(candidate, cv)
     candidate.save()
-    _event(candidate, actor, "created", str(_("Candidate added")))
+    _event(candidate, actor, CandidateEventKind.CREATED)
     return candidate
 
 
 def _cv_attach(candidate: Candidate, cv: CVUpload) -> None:
-    candidate.cv_file.save(f"cv.{cv.extracted.kind}", ContentFile(cv.data), save=False)
+    candidate.cv_file.save(f"cv.{cv.kind}", ContentFile(cv.data), save=False)
     candidate.cv_name = cv.name[:200]
-    candidate.cv_text = cv.extracted.text
+    candidate.cv_text = cv.text
 
 
 @transaction.atomic
@@ -88,18 +91,12 @@ def candidate_update(
     if cv is not None:
         _cv_attach(locked, cv)
     locked.save()
-    _event(locked, actor, "edited", str(_("Details edited")))
+    _event(locked, actor, CandidateEventKind.EDITED)
     return locked
 
 
-@transaction.atomic
-def candidate_merge(*, actor: User, keep: Candidate, duplicate: Candidate) -> Candidate:
-    """Folds `duplicate` into `keep`: applications move over, empty fields are filled, notes joined.
-
-    The duplicate row stays (pointing at `keep`) so that links and history that name it still resolve.
-    """
-    if not actor.is_hr:
-        raise AccessDenied(_("Only HR can merge candidates."))
+def candidates_lock_for_merge(*, keep: Candidate, duplicate: Candidate) -> tuple[Candidate, Candidate]:
+    """Both records, locked and fresh, refusing a merge that cannot be (call inside a transaction)."""
     if keep.pk == duplicate.pk:
         raise DomainError(_("Choose two different records to merge."), code="same_record")
     # Both rows locked in one statement, in key order, so two opposite merges cannot deadlock.
@@ -108,19 +105,12 @@ def candidate_merge(*, actor: User, keep: Candidate, duplicate: Candidate) -> Ca
     keep, duplicate = locked[keep.pk], locked[duplicate.pk]
     if keep.merged_into_id or duplicate.merged_into_id:
         raise DomainError(_("One of these records was already merged."), code="already_merged")
-    kept_jobs = set(keep.applications.values_list("job_id", flat=True))  # type: ignore[attr-defined]
-    clash = duplicate.applications.filter(job_id__in=kept_jobs)  # type: ignore[attr-defined]
-    if clash.exists():
-        raise DomainError(
-            # A person has one application per job, whatever its status, so no later step clears this.
-            _(
-                "Both records have an application for the same job (%(job)s), and a person can have "
-                "only one application per job. These records cannot be merged."
-            )
-            % {"job": clash.values_list("job__title", flat=True)[0]},
-            code="same_job",
-        )
-    duplicate.applications.update(candidate=keep)  # type: ignore[attr-defined]
+    return keep, duplicate
+
+
+def candidate_fields_merge(*, actor: User, keep: Candidate, duplicate: Candidate) -> Candidate:
+    """The record half of a merge (rekrut.pipeline.merging.candidate_merge is the whole of it): empty fields
+    of `keep` are filled from `duplicate`, links and notes joined, and `duplicate` points at `keep`."""
     for name in ("email", "phone", "city"):
         if not getattr(keep, name) and getattr(duplicate, name):
             setattr(keep, name, getattr(duplicate, name))
@@ -135,13 +125,5 @@ def candidate_merge(*, actor: User, keep: Candidate, duplicate: Candidate) -> Ca
     duplicate.save(update_fields=["merged_into", "updated_at"])
     # Records merged into the duplicate earlier now point at the kept one: no chains to follow.
     Candidate.objects.filter(merged_into=duplicate).update(merged_into=keep)
-    _event(
-        keep,
-        actor,
-        "merged",
-        str(
-            _("Merged with the record of %(name)s (#%(id)s)")
-            % {"name": duplicate.full_name, "id": duplicate.pk}
-        ),
-    )
+    _event(keep, actor, CandidateEventKind.MERGED, name=duplicate.full_name, id=duplicate.pk)
     return keep

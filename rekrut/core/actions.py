@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import TypeVar
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -16,15 +17,23 @@ Done = TypeVar("Done")
 def carry_out(
     request: HttpRequest,
     action: Callable[[], Done],
-    success: StrOrPromise | Callable[[Done], StrOrPromise],
+    success: StrOrPromise | Callable[[Done], StrOrPromise] | None,
+    *,
+    form: forms.BaseForm | None = None,
 ) -> Done | None:
-    """Runs the service: a role refusal is a 403; another refusal is told to the user; nothing is saved."""
+    """Runs the service. A role refusal is a 403. Any other refusal is told to the user, on the form when
+    there is one (so it shows beside what they typed) or as a message; the service saved nothing then.
+    Returns what the service returned, or None when it refused."""
     try:
         done = action()
     except AccessDenied as denied:
         raise PermissionDenied(str(denied.message)) from None
     except DomainError as error:
-        messages.error(request, error.message)
+        if form is not None:
+            form.add_error(None, error.message)
+        else:
+            messages.error(request, error.message)
         return None
-    messages.success(request, success(done) if callable(success) else success)
+    if success is not None:
+        messages.success(request, success(done) if callable(success) else success)
     return done

@@ -5,6 +5,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rekrut.core.http import client_ip, client_ip_set
+
 
 class ViewerTimezoneMiddleware:
     """Shows times in the signed-in viewer's own zone (WIB, WITA or WIT); stored times stay UTC."""
@@ -45,3 +47,14 @@ class NullCharacterGuard:
         if request.content_type == "application/json":
             return b"\\u0000" in request.body or b"\x00" in request.body
         return False
+
+
+class ClientAddressMiddleware:
+    """Makes the request's client address available to services while it is served (the audit log)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with client_ip_set(client_ip(request)):
+            return self.get_response(request)

@@ -1,12 +1,16 @@
 """HR admins edit the interview library (round templates, attributes and rubrics, the question bank) and the
-company's decision policy here. Interviews, scorecards and decisions are records: read-only here."""
-
-from typing import Any
+company's decision policy here, saved through the services (rules checked, audit written). Interviews,
+scorecards and decisions are records: read-only here."""
 
 from django.contrib import admin
+from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from rekrut.accounts.models import User
+from rekrut.core.admin import ReadOnlyAdmin, ServiceAdmin
+from rekrut.events.company_settings import setting_save
+from rekrut.interviews import policy
 from rekrut.interviews.models import (
     Attribute,
     Decision,
@@ -17,10 +21,12 @@ from rekrut.interviews.models import (
     RoundTemplateAttribute,
     Scorecard,
 )
+from rekrut.interviews.services.decisions import decision_policy_set
 
 
 @admin.register(Attribute)
-class AttributeAdmin(admin.ModelAdmin):
+class AttributeAdmin(ServiceAdmin):
+    save_service = setting_save
     list_display = ["code", "name_id", "name_en", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["code", "name_id", "name_en"]
@@ -37,16 +43,27 @@ class TemplateAttributeInline(admin.TabularInline):
     model = RoundTemplateAttribute
     extra = 0
     ordering = ["position"]
+    can_delete = False
 
 
 @admin.register(RoundTemplate)
-class RoundTemplateAdmin(admin.ModelAdmin):
+class RoundTemplateAdmin(ServiceAdmin):
+    save_service = setting_save
     list_display = ["round_type", "name_id", "name_en", "default_duration_minutes", "asks_salary_and_notice"]
     inlines = [TemplateAttributeInline]
 
+    def save_formset(
+        self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool
+    ) -> None:
+        for row in formset.forms:
+            if row.has_changed() and row.instance is not None:
+                setting_save(actor=request.user, obj=row.save(commit=False), changed=list(row.changed_data))  # type: ignore[arg-type]
+
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(ServiceAdmin):
+    # HR adds questions on the question bank page (question_create); here HR admins correct them.
+    save_service = setting_save
     list_display = ["short_text", "round_type", "job_family", "is_active", "created_by"]
     list_filter = ["round_type", "job_family", "is_active", "attributes"]
     search_fields = ["code", "text_id", "text_en"]
@@ -57,14 +74,23 @@ class QuestionAdmin(admin.ModelAdmin):
     def short_text(self, question: Question) -> str:
         return question.text[:90]
 
-    def save_model(self, request: HttpRequest, obj: Question, form: Any, change: bool) -> None:
-        if not change:
-            obj.created_by = request.user  # type: ignore[assignment]
-        super().save_model(request, obj, form, change)
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+def _decision_policy_save(*, actor: User, obj: DecisionPolicy, changed: list[str]) -> DecisionPolicy:
+    rules = policy.Rules(
+        hr_is_gate=obj.hr_is_gate,
+        user_decides=obj.user_decides,
+        strong_user_yes_weight=obj.strong_user_yes_weight,
+        managerial_requires_superior_and_director=obj.managerial_requires_superior_and_director,
+    )
+    return decision_policy_set(actor=actor, job=obj.job, rules=rules)
 
 
 @admin.register(DecisionPolicy)
-class DecisionPolicyAdmin(admin.ModelAdmin):
+class DecisionPolicyAdmin(ServiceAdmin):
+    save_service = _decision_policy_save
     list_display = [
         "__str__",
         "hr_is_gate",
@@ -74,19 +100,6 @@ class DecisionPolicyAdmin(admin.ModelAdmin):
     ]
     raw_id_fields = ["job"]
     readonly_fields = ["updated_by", "updated_at"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records written by Rekrut's services; the admin only shows them."""
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Interview)

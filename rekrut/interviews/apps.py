@@ -6,3 +6,17 @@ class InterviewsConfig(AppConfig):
     name = "rekrut.interviews"
     label = "interviews"
     verbose_name = _("Interviews")
+
+    def ready(self) -> None:
+        # Pipeline's move service asks whether a stage may be left; the rules read scorecards and decisions.
+        from rekrut.interviews.guards import stage_exit_blockers
+        from rekrut.pipeline.guards import exit_blockers
+
+        exit_blockers.register(stage_exit_blockers)
+
+        # A job's interview stages get their rounds when the job is created or its stages change, in the
+        # same transaction: pages only read plans, they never create them.
+        from rekrut.interviews.services.plans import plan_follow_stages
+        from rekrut.jobs.hooks import job_stages_changed
+
+        job_stages_changed.register(plan_follow_stages)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from rekrut.accounts.models import User
+from rekrut.core.site import absolute_url
 from rekrut.interviews.models import Interview
 
 
@@ -40,7 +41,7 @@ def interview_invite(
     )
     if interview.location:
         event.add("location", interview.location)
-    event.add("description", f"{settings.SITE_URL}/interviews/{interview.pk}/kit/")
+    event.add("description", absolute_url("interviews:kit", interview.pk))
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL.split('<')[-1].rstrip('>')}")
     organizer.params["cn"] = vText(settings.COMPANY_NAME)

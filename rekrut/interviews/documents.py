@@ -1,28 +1,15 @@
-"""The printable interview evaluation form (formulir evaluasi interview) as PDF, rendered by WeasyPrint.
+"""The printable interview evaluation form (formulir evaluasi interview) as PDF (rekrut.core.pdf).
 
 Blank for a round of a job (for interviews held on paper), or filled with an interview's submitted scorecards.
 """
 
-import base64
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
+from rekrut.core.pdf import document_language, pdf_render
 from rekrut.interviews.models import Attribute, Interview, PlanRound, Question, Scorecard
 from rekrut.interviews.selectors.plans import round_attributes
-
-LOGO = Path(__file__).resolve().parent.parent / "static" / "rekrut" / "logo.svg"
-LANGUAGES = ("id", "en")
-
-
-@cache
-def logo_data_uri() -> str:
-    """The logo embedded in the document itself, so the PDF needs no web request to render."""
-    return "data:image/svg+xml;base64," + base64.b64encode(LOGO.read_bytes()).decode("ascii")
 
 
 @dataclass
@@ -49,27 +36,22 @@ def evaluation_form_pdf(
     interview: Interview | None = None,
     scorecards: list[Scorecard] | None = None,
 ) -> bytes:
-    from weasyprint import HTML  # heavy import: only when a PDF is asked for
-
-    language = language if language in LANGUAGES else "id"
+    language = document_language(language)
+    # The rows are built in the document's language too: attribute and question texts are bilingual.
     with translation.override(language):
         questions: list[Question] = [kq.question for kq in plan_round.kit.all()]
         attributes = round_attributes(plan_round)
         cards = [_filled(s, attributes, questions) for s in scorecards or []]
-        html = render_to_string(
-            "interviews/pdf/evaluation_form.html",
-            {
-                "company": settings.COMPANY_NAME,
-                "logo": logo_data_uri(),
-                "round": plan_round,
-                "job": plan_round.job,
-                "attributes": attributes,
-                "questions": questions,
-                "interview": interview,
-                "candidate": interview.application.candidate if interview else None,
-                "cards": cards,
-                "printed_at": timezone.now(),
-                "LANGUAGE_CODE": language,
-            },
-        )
-    return HTML(string=html).write_pdf()
+    return pdf_render(
+        template="interviews/pdf/evaluation_form.html",
+        language=language,
+        context={
+            "round": plan_round,
+            "job": plan_round.job,
+            "attributes": attributes,
+            "questions": questions,
+            "interview": interview,
+            "candidate": interview.application.candidate if interview else None,
+            "cards": cards,
+        },
+    )

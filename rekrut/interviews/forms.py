@@ -71,6 +71,13 @@ class ScheduleForm(forms.Form):
     )
     interviewers = forms.ModelMultipleChoiceField(label=_("Interviewers"), queryset=User.objects.none())
     location = forms.CharField(label=_("Place or video link"), max_length=300, required=False)
+    add_to_team = forms.BooleanField(
+        label=_("Add chosen interviewers who are not on the hiring team to it"),
+        help_text=_(
+            "Everyone who interviews a candidate is on the job's hiring team and sees the candidate."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args: Any, rounds: list[PlanRound], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -292,6 +292,26 @@ class _Walk:
             raise self.stop(Outcome.HOLD, _reason("other_no", r.round_type, verdict))
 
 
+def hr_gate_block(rules: Rules, hr: Verdict | None, user: Verdict | None = None) -> Reason | None:
+    """Why HR's verdict keeps the application from leaving the HR interview (None: it may go on).
+
+    Only a gating policy blocks. It reads HR's verdict as recommend() does: a pass goes on; a split or a "no"
+    holds or stops, unless the user's strong yes carries it as the policy's weight says. No verdict yet is
+    not the gate's business (the round's scorecards are).
+    """
+    if not rules.hr_is_gate or hr is None or hr in PASSING:
+        return None
+    weight = rules.strong_user_yes_weight
+    strong_user = user == Verdict.STRONG_YES
+    if hr == Verdict.SPLIT:
+        return None if strong_user and weight >= 1 else _reason("hr_split")
+    if strong_user and weight == 2 and hr == Verdict.NO:
+        return None
+    if strong_user and (weight == 2 or (weight == 1 and hr == Verdict.NO)):
+        return _reason("hr_gate_discuss", verdict=hr)
+    return _reason("hr_gate", verdict=hr)
+
+
 def recommend(rules: Rules, situation: Situation) -> Advice:
     """The recommended next step: proceed (to which stage), hold, or reject, with the reasons in words."""
     walk = _Walk(rules, situation)

@@ -6,8 +6,6 @@ app_name = "interviews"
 
 urlpatterns = [
     path("mine/", mine.mine, name="mine"),
-    path("mine/block/", mine.my_work_block, name="my_work_block"),
-    path("board-flags/", mine.board_flags, name="board_flags"),
     path("jobs/<int:job_id>/plan/", plans.plan, name="plan"),
     path("jobs/<int:job_id>/policy/", plans.policy_edit, name="policy"),
     path("rounds/<int:round_id>/", plans.round_edit, name="round_edit"),

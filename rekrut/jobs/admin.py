@@ -1,20 +1,27 @@
 from django.contrib import admin
 
+from rekrut.core.admin import ReadOnlyAdmin, ReadOnlyInline, ServiceAdmin
+from rekrut.events.company_settings import setting_save
 from rekrut.jobs.models import Department, HiringTeamMember, Job, Location, Stage, StageTemplate
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(ServiceAdmin):
+    save_service = setting_save
     search_fields = ["name"]
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(ServiceAdmin):
+    save_service = setting_save
     list_display = ["name", "city", "time_zone"]
 
 
 @admin.register(StageTemplate)
-class StageTemplateAdmin(admin.ModelAdmin):
+class StageTemplateAdmin(ServiceAdmin):
+    """The company's default pipeline, copied into each new job (existing jobs keep theirs)."""
+
+    save_service = setting_save
     list_display = [
         "position",
         "name_id",
@@ -28,24 +35,20 @@ class StageTemplateAdmin(admin.ModelAdmin):
     ordering = ["position"]
 
 
-class TeamInline(admin.TabularInline):
+class TeamInline(ReadOnlyInline):
     model = HiringTeamMember
-    extra = 0
 
 
-class StageInline(admin.TabularInline):
+class StageInline(ReadOnlyInline):
     model = Stage
-    extra = 0
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
-    """Read-mostly: jobs are created and edited in Rekrut's own screens, which run the rules."""
+class JobAdmin(ReadOnlyAdmin):
+    """Jobs, their hiring teams and stages are changed on Rekrut's own pages, whose services run the rules
+    and write the audit log."""
 
     list_display = ["title", "department", "status", "employment_type", "location"]
     list_filter = ["status", "department"]
     search_fields = ["title"]
     inlines = [TeamInline, StageInline]
-
-    def has_add_permission(self, request: object) -> bool:
-        return False

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.core.localization import INDONESIAN_ZONES, zone_abbreviation
+from rekrut.core.models import Bilingual
 
 
 class Department(models.Model):
@@ -158,6 +158,8 @@ class StageKind(models.TextChoices):
     SCREENING = "screening", _("Screening")
     HR_INTERVIEW = "hr_interview", _("HR interview")
     USER_INTERVIEW = "user_interview", _("User interview")
+    SUPERIOR_INTERVIEW = "superior_interview", _("Superior interview")
+    DIRECTOR_INTERVIEW = "director_interview", _("Director interview")
     OTHER_INTERVIEW = "other_interview", _("Other interview")
     EVALUATION = "evaluation", _("Evaluation")
     MEDICAL = "medical", _("Medical check-up")
@@ -166,7 +168,7 @@ class StageKind(models.TextChoices):
     ONBOARDING = "onboarding", _("Onboarding")
 
 
-class StageTemplate(models.Model):
+class StageTemplate(Bilingual):
     """The company's default pipeline, copied into each new job, where it can then be changed."""
 
     position = models.PositiveSmallIntegerField(_("position"))
@@ -186,7 +188,7 @@ class StageTemplate(models.Model):
         return f"{self.position}. {self.name_id}"
 
 
-class Stage(models.Model):
+class Stage(Bilingual):
     job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="stages")
     position = models.PositiveSmallIntegerField(_("position"))
     name_id = models.CharField(_("name (Bahasa Indonesia)"), max_length=80)
@@ -205,7 +207,3 @@ class Stage(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return self.name_en if (get_language() or "id").startswith("en") else self.name_id

@@ -1,13 +1,11 @@
 """Reads of jobs, scoped to what the acting user may see: HR admins see all, others their teams' jobs."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from rekrut.accounts.models import User
-from rekrut.jobs.models import Job, Stage, TeamRole
-
-# Roles on a job's team that may change it and move its applications.
-MANAGING_ROLES = {TeamRole.HR_OWNER, TeamRole.USER}
+from rekrut.jobs.access import job_access
+from rekrut.jobs.models import Job, Stage
 
 
 def jobs_visible_to(*, user: User) -> QuerySet[Job]:
@@ -18,9 +16,7 @@ def jobs_visible_to(*, user: User) -> QuerySet[Job]:
 
 
 def jobs_for_list(*, user: User, status: str | None = None, query: str = "") -> QuerySet[Job]:
-    jobs = jobs_visible_to(user=user).annotate(
-        active_count=Count("applications", filter=Q(applications__status="active"), distinct=True)
-    )
+    jobs = jobs_visible_to(user=user)
     if status:
         jobs = jobs.filter(status=status)
     if query:
@@ -37,16 +33,16 @@ def job_get(*, user: User, job_id: int) -> Job:
 
 
 def job_roles_of(*, user: User, job: Job) -> set[str]:
-    return set(job.team.filter(user=user).values_list("role", flat=True))
+    return set(job_access(user=user, job=job).roles)
 
 
 def job_is_managed_by(*, user: User, job: Job) -> bool:
-    """HR admins, the job's HR owner and its user may edit it and move its applications."""
-    return user.is_hr_admin or bool(job_roles_of(user=user, job=job) & MANAGING_ROLES)
+    """HR admins, the job's HR owner and its user may move its applications (jobs.access decides)."""
+    return job_access(user=user, job=job).can_manage_applications
 
 
 def job_is_hr_owned_by(*, user: User, job: Job) -> bool:
-    return user.is_hr_admin or TeamRole.HR_OWNER in job_roles_of(user=user, job=job)
+    return job_access(user=user, job=job).is_hr_owner
 
 
 def stages_of(*, job: Job, active_only: bool = True) -> list[Stage]:

@@ -1,5 +1,6 @@
 """Writes for jobs: creating and editing a job, its hiring team and its stages."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
 from rekrut.core.errors import AccessDenied, DomainError, StaleEdit
+from rekrut.events.services import audit_diff, audit_record, audit_snapshot, audit_value
+from rekrut.jobs import hooks
+from rekrut.jobs.access import job_access
 from rekrut.jobs.models import HiringTeamMember, Job, Stage, StageKind, StageTemplate, TeamRole
 from rekrut.jobs.selectors import job_is_hr_owned_by
 
@@ -83,6 +87,7 @@ def job_create(*, actor: User, team: TeamSpec, **fields: object) -> Job:
             )
         )
     Stage.objects.bulk_create(stages)
+    hooks.job_stages_changed.run(job)
     return job
 
 
@@ -99,13 +104,53 @@ def job_update(
             _("Someone else changed this job while you were editing. Reload to see their changes.")
         )
     _check_salary_range({**{k: getattr(locked, k) for k in ("salary_min", "salary_max")}, **fields})
+    before = audit_snapshot(locked, JOB_FIELDS)
     for key, value in fields.items():
         if key in JOB_FIELDS:
             setattr(locked, key, value)
     locked.save()
+    if changes := audit_diff(before, audit_snapshot(locked, JOB_FIELDS)):
+        audit_record(actor=actor, action="job.updated", subject=locked, changes=changes)
     if team is not None:
+        team_before = _team_for_audit(locked)
         _team_replace(job=locked, team=team)
+        if changes := audit_diff(team_before, _team_for_audit(locked)):
+            audit_record(actor=actor, action="job.team_changed", subject=locked, changes=changes)
     return locked
+
+
+@transaction.atomic
+def team_members_add(
+    *, actor: User, job: Job, people: Iterable[User], role: str = TeamRole.INTERVIEWER
+) -> list[User]:
+    """Adds people to the job's hiring team, so they may see its candidates; returns who was new.
+
+    Interviewers come from the hiring team: whoever interviews a candidate sees their data, so bringing
+    someone else in is a visible team change by someone allowed to make it (audited), never a side door.
+    """
+    if not job_access(user=actor, job=job).can_edit:
+        raise AccessDenied(_("Only the job's HR owner or an HR admin can add people to its hiring team."))
+    if role not in TeamRole.values:
+        raise DomainError(_("Unknown role on the team."), code="team_role")
+    on_team = set(HiringTeamMember.objects.filter(job=job, role=role).values_list("user_id", flat=True))
+    new = [person for person in dict.fromkeys(people) if person.pk not in on_team]
+    if new:
+        team_before = _team_for_audit(job)
+        HiringTeamMember.objects.bulk_create(
+            HiringTeamMember(job=job, user=person, role=role) for person in new
+        )
+        audit_record(
+            actor=actor,
+            action="job.team_changed",
+            subject=job,
+            changes=audit_diff(team_before, _team_for_audit(job)),
+        )
+    return new
+
+
+def _team_for_audit(job: Job) -> dict[str, object]:
+    members = job.team.select_related("user").order_by("role", "user_id")
+    return {"team": [{"user": audit_value(m.user), "role": m.role} for m in members]}
 
 
 def _team_replace(*, job: Job, team: TeamSpec) -> None:
@@ -151,14 +196,9 @@ def job_stages_configure(*, actor: User, job: Job, stages: list[StageSpec]) -> l
         if spec.kind not in StageKind.values:
             raise DomainError(_("Unknown stage kind."), code="stage_kind")
     switched_off = [existing[s.id] for s in stages if s.id and not s.is_active and existing[s.id].is_active]
-    for stage in switched_off:
-        # Reverse relation from the pipeline app; jobs does not import it (layering).
-        if stage.applications.filter(status="active").exists():  # type: ignore[attr-defined]
-            raise DomainError(
-                _("The stage “%(stage)s” still holds active applications; move them first.")
-                % {"stage": stage.name},
-                code="stage_in_use",
-            )
+    before = _stages_for_audit(sorted(existing.values(), key=lambda stage: stage.position))
+    if switched_off:
+        hooks.stages_switching_off.run(job, switched_off)
     # Shift positions out of the way first: the unique (job, position) constraint holds at every step.
     Stage.objects.filter(job=job).update(position=F("position") + 1000)
     result = []
@@ -168,4 +208,13 @@ def job_stages_configure(*, actor: User, job: Job, stages: list[StageSpec]) -> l
         stage.kind, stage.is_optional, stage.is_active = spec.kind, spec.is_optional, spec.is_active
         stage.save()
         result.append(stage)
+    if changes := audit_diff(before, _stages_for_audit(result)):
+        audit_record(actor=actor, action="job.stages_changed", subject=job, changes=changes)
+    hooks.job_stages_changed.run(job)
     return result
+
+
+def _stages_for_audit(stages: list[Stage]) -> dict[str, object]:
+    """The stages in their order (the position is the place in the list)."""
+    fields = ("id", "name_id", "name_en", "kind", "is_optional", "is_active")
+    return {"stages": [audit_snapshot(stage, fields) for stage in stages]}

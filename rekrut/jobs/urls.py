@@ -5,7 +5,6 @@ from rekrut.jobs import views
 app_name = "jobs"
 
 urlpatterns = [
-    path("", views.job_list, name="list"),
     path("new/", views.job_create, name="create"),
     path("ad-check/", views.job_ad_check, name="ad_check"),
     path("<int:job_id>/", views.job_detail, name="detail"),

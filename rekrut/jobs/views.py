@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -6,24 +5,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.core.errors import DomainError
+from rekrut.core.actions import carry_out
 from rekrut.jobs import selectors, services
+from rekrut.jobs.access import job_access_get
 from rekrut.jobs.ad_check import ad_warnings
 from rekrut.jobs.forms import JobForm, StageFormSet
-from rekrut.jobs.models import JobStatus
-
-
-@login_required
-def job_list(request: AuthedRequest) -> HttpResponse:
-    status = request.GET.get("status") or None
-    if status not in JobStatus.values:
-        status = None
-    jobs = selectors.jobs_for_list(user=request.user, status=status, query=request.GET.get("q", "").strip())
-    return render(
-        request,
-        "jobs/list.html",
-        {"nav": "jobs", "jobs": jobs, "statuses": JobStatus.choices, "status": status},
-    )
 
 
 @login_required
@@ -32,12 +18,13 @@ def job_create(request: AuthedRequest) -> HttpResponse:
         raise PermissionDenied
     form = JobForm(request.POST or None, initial={"hr_owner": request.user})
     if request.method == "POST" and form.is_valid():
-        try:
-            job = services.job_create(actor=request.user, team=form.team(), **form.job_fields())
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The job is saved. Its pipeline follows the company's default."))
+        job = carry_out(
+            request,
+            lambda: services.job_create(actor=request.user, team=form.team(), **form.job_fields()),
+            _("The job is saved. Its pipeline follows the company's default."),
+            form=form,
+        )
+        if job is not None:
             return redirect("jobs:detail", job_id=job.pk)
     return render(request, "jobs/form.html", {"nav": "jobs", "form": form})
 
@@ -51,48 +38,53 @@ def job_ad_check(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def job_edit(request: AuthedRequest, job_id: int) -> HttpResponse:
-    job = selectors.job_get(user=request.user, job_id=job_id)
-    if not selectors.job_is_hr_owned_by(user=request.user, job=job):
+    access = job_access_get(user=request.user, job_id=job_id)
+    if not access.can_edit:
         raise PermissionDenied
+    job = access.job
     form = JobForm(request.POST or None, instance=job)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.job_update(
+        saved = carry_out(
+            request,
+            lambda: services.job_update(
                 actor=request.user,
                 job=job,
                 loaded_at=form.cleaned_data["loaded_at"],
                 team=form.team(),
                 **form.job_fields(),
-            )
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The job is saved."))
+            ),
+            _("The job is saved."),
+            form=form,
+        )
+        if saved is not None:
             return redirect("jobs:detail", job_id=job.pk)
     return render(request, "jobs/form.html", {"nav": "jobs", "form": form, "job": job})
 
 
 @login_required
 def job_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
-    job = selectors.job_get(user=request.user, job_id=job_id)
+    access = job_access_get(user=request.user, job_id=job_id)
+    job = access.job
     return render(
         request,
         "jobs/detail.html",
         {
             "nav": "jobs",
             "job": job,
+            "access": access,
             "team": job.team.select_related("user"),
             "stages": selectors.stages_of(job=job, active_only=False),
-            "can_edit": selectors.job_is_hr_owned_by(user=request.user, job=job),
+            "can_edit": access.can_edit,
         },
     )
 
 
 @login_required
 def job_stages(request: AuthedRequest, job_id: int) -> HttpResponse:
-    job = selectors.job_get(user=request.user, job_id=job_id)
-    if not selectors.job_is_hr_owned_by(user=request.user, job=job):
+    access = job_access_get(user=request.user, job_id=job_id)
+    if not access.can_edit:
         raise PermissionDenied
+    job = access.job
     initial = [
         {
             "id": s.pk,
@@ -119,11 +111,11 @@ def job_stages(request: AuthedRequest, job_id: int) -> HttpResponse:
             )
             for f in rows
         ]
-        try:
-            services.job_stages_configure(actor=request.user, job=job, stages=specs)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The stages are saved."))
+        saved = carry_out(
+            request,
+            lambda: services.job_stages_configure(actor=request.user, job=job, stages=specs),
+            _("The stages are saved."),
+        )
+        if saved is not None:
             return redirect("jobs:detail", job_id=job.pk)
     return render(request, "jobs/stages.html", {"nav": "jobs", "job": job, "formset": formset})

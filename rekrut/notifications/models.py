@@ -9,22 +9,38 @@ class MessageStatus(models.TextChoices):
     FAILED = "failed", _("Failed after retries")
 
 
+class Channel(models.TextChoices):
+    """How a message travels; each channel has one sender, registered in channels.py."""
+
+    EMAIL = "email", _("E-mail")
+
+
 class OutboxMessage(models.Model):
-    """An e-mail written in the same transaction as the change that caused it, sent later by the worker.
+    """A message written in the same transaction as the change that caused it, sent later by the worker.
 
     `key` is unique, so the same event can never queue its message twice; the worker claims a row before
-    sending, so two workers never send it twice either.
+    sending, so two workers never send it twice either. A claim is a lease: a row left "sending" by a
+    worker that died is claimed again once `claimed_at` is older than OUTBOX_LEASE_SECONDS.
     """
 
     key = models.CharField(max_length=200, unique=True)
-    to = models.EmailField()
-    subject = models.CharField(max_length=250)
-    body = models.TextField()
+    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.EMAIL)
+    # An e-mail address for e-mail; a URL for a webhook.
+    to = models.CharField(max_length=500)
+    # The recipient's language: subject and body were rendered in it.
+    language = models.CharField(max_length=10, default="id")
+    subject = models.CharField(max_length=250, blank=True)
+    body = models.TextField(blank=True)
+    # What a non-mail channel sends (a webhook's JSON body); e-mail leaves it empty.
+    payload = models.JSONField(default=dict, blank=True)
     # [{"filename", "content" (text), "mimetype", "params": {...}}], e.g. a calendar invite (text/calendar).
     attachments = models.JSONField(default=list, blank=True)
+    # False for the failure notices themselves, so a notice that fails tells nobody (no loop).
+    notify_on_failure = models.BooleanField(default=True)
     status = models.CharField(max_length=20, choices=MessageStatus.choices, default=MessageStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(db_index=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -35,4 +51,21 @@ class OutboxMessage(models.Model):
         verbose_name_plural = _("outbox")
 
     def __str__(self) -> str:
-        return f"{self.subject} → {self.to}"
+        return f"{self.subject or self.key} → {self.to}"
+
+
+class WorkerBeat(models.Model):
+    """A running `rekrut worker` says it is alive here every few seconds; a stale row means a dead worker."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    hostname = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} @ {self.hostname}:{self.pid}"

@@ -6,3 +6,9 @@ class PipelineConfig(AppConfig):
     name = "rekrut.pipeline"
     label = "pipeline"
     verbose_name = _("Pipeline")
+
+    def ready(self) -> None:
+        from rekrut.jobs import hooks as job_hooks
+        from rekrut.pipeline import receivers
+
+        job_hooks.stages_switching_off.register(receivers.stages_switching_off_refuse_when_in_use)

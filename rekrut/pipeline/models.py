@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.candidates.models import Candidate
+from rekrut.core.errors import ImmutableRow as ImmutableRow  # re-exported: raised by Transition
+from rekrut.core.models import AppendOnly, Bilingual
 from rekrut.jobs.models import Job, Stage
+from rekrut.pipeline.transitions import ApplicationStatus
 
 
-class RejectReason(models.Model):
+class RejectReason(Bilingual):
     """A managed list, so reports can count why applications stop."""
 
     name_id = models.CharField(_("name (Bahasa Indonesia)"), max_length=120)
@@ -22,17 +24,6 @@ class RejectReason(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return self.name_en if (get_language() or "id").startswith("en") else self.name_id
-
-
-class ApplicationStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
-    REJECTED = "rejected", _("Rejected")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-    HIRED = "hired", _("Hired")
 
 
 class Application(models.Model):
@@ -69,17 +60,15 @@ class Application(models.Model):
 class TransitionKind(models.TextChoices):
     APPLIED = "applied", _("Applied")
     MOVED = "moved", _("Moved")
+    MOVED_BACK = "moved_back", _("Moved back")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     REOPENED = "reopened", _("Reopened")
     HIRED = "hired", _("Hired")
+    MERGED = "merged", _("Moved over from a merged duplicate record")
 
 
-class ImmutableRow(Exception):
-    pass
-
-
-class Transition(models.Model):
+class Transition(AppendOnly):
     """One event in an application's history: who, when, from, to, why. Written once, never changed."""
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="transitions")
@@ -95,6 +84,12 @@ class Transition(models.Model):
     to_status = models.CharField(max_length=20, choices=ApplicationStatus.choices)
     reason = models.ForeignKey(RejectReason, null=True, blank=True, on_delete=models.PROTECT)
     note = models.TextField(blank=True)
+    # HR carried the application past a rule of the decision policy that blocked the move, and said why.
+    is_override = models.BooleanField(_("moved past a blocking rule"), default=False)
+    override_reason = models.TextField(_("why the rule was overridden"), blank=True)
+    # What the system knew when it wrote the row (e.g. the merged record's id), stored as data and worded
+    # in the viewer's language when shown, never as text in the writer's language.
+    params = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -103,12 +98,3 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.to_stage_id} ({self.at:%Y-%m-%d %H:%M})"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        # History is append-only: an existing row is never written again.
-        if self.pk is not None:
-            raise ImmutableRow("Transitions are never edited.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
-
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise ImmutableRow("Transitions are never deleted.")

@@ -1,18 +1,23 @@
-"""Reads of applications, scoped to the acting user's hiring teams (HR admins see all)."""
+"""Reads of applications, scoped to the acting user's hiring teams (HR admins see all).
+
+Lookups that return an object with what the user may do with it live in pipeline.access.
+"""
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, F, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
-from django.http import Http404
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from rekrut.accounts.models import User
+from rekrut.candidates.models import Candidate
 from rekrut.jobs.models import Job, Stage, StageKind, TeamRole
-from rekrut.jobs.selectors import jobs_visible_to
-from rekrut.pipeline import transitions
-from rekrut.pipeline.models import Application, ApplicationStatus, RejectReason, Transition
+from rekrut.jobs.selectors import jobs_for_list
+from rekrut.pipeline import guards, transitions
+from rekrut.pipeline.access import applications_visible_to
+from rekrut.pipeline.models import Application, RejectReason, Transition
+from rekrut.pipeline.transitions import OPEN_STATUSES, ApplicationStatus
 
 BOARD_COLUMN_LIMIT = 25  # a column shows its longest-waiting cards; "See all" lists the rest
 STALE_AFTER_DAYS = 14
@@ -24,26 +29,15 @@ STAGE_OWNERS: dict[str, set[str]] = {
     StageKind.HR_INTERVIEW: {TeamRole.HR_OWNER},
     StageKind.USER_INTERVIEW: {TeamRole.USER},
     StageKind.EVALUATION: {TeamRole.HR_OWNER, TeamRole.USER},
-    StageKind.OTHER_INTERVIEW: {TeamRole.SUPERIOR, TeamRole.DIRECTOR},
+    StageKind.SUPERIOR_INTERVIEW: {TeamRole.SUPERIOR},
+    StageKind.DIRECTOR_INTERVIEW: {TeamRole.DIRECTOR},
+    # Any other interview (a panel, a written test...) is arranged by HR.
+    StageKind.OTHER_INTERVIEW: {TeamRole.HR_OWNER},
     StageKind.MEDICAL: {TeamRole.HR_OWNER},
     StageKind.OFFER: {TeamRole.HR_OWNER},
     StageKind.CONTRACT: {TeamRole.HR_OWNER},
     StageKind.ONBOARDING: {TeamRole.HR_OWNER},
 }
-
-
-def applications_visible_to(*, user: User) -> QuerySet[Application]:
-    applications = Application.objects.select_related("candidate", "job", "stage")
-    if user.is_hr_admin:
-        return applications
-    return applications.filter(job__in=jobs_visible_to(user=user).values("pk"))
-
-
-def application_get(*, user: User, application_id: int) -> Application:
-    application = applications_visible_to(user=user).filter(pk=application_id).first()
-    if application is None:
-        raise Http404
-    return application
 
 
 @dataclass
@@ -70,7 +64,7 @@ def board_columns(*, job: Job, now: datetime | None = None, limit: int = BOARD_C
     stages = list(job.stages.filter(is_active=True).order_by("position"))
     refs = {s.pk: transitions.StageRef(s.pk, s.position, s.is_optional, s.is_active) for s in stages}
     by_id = {s.pk: s for s in stages}
-    open_statuses = [ApplicationStatus.ACTIVE, ApplicationStatus.HIRED]
+    open_statuses = list(OPEN_STATUSES)
     counts = dict(
         job.applications.filter(status__in=open_statuses)
         .values_list("stage")
@@ -119,6 +113,39 @@ def board_columns(*, job: Job, now: datetime | None = None, limit: int = BOARD_C
     return columns
 
 
+def move_blocks(*, job: Job, applications: list[Application]) -> dict[int, list[guards.Blocker]]:
+    """Why each application cannot leave its stage forward yet (an empty list: nothing blocks it).
+
+    The same answer the move service acts on, for a whole board at once: a bounded number of queries
+    whatever the number of applications. Reads only pk, status and stage_id of each application.
+    """
+    return guards.blockers_of(job=job, applications=applications)
+
+
+def move_back_targets(*, job: Job, applications: list[Application]) -> dict[int, Stage]:
+    """Where HR's move back would take each open application (absent: nowhere, it is in its first stage).
+
+    Two queries whatever the number of applications; reads only pk, status and stage_id of each.
+    """
+    stages = list(job.stages.all())
+    refs = {s.pk: transitions.StageRef(s.pk, s.position, s.is_optional, s.is_active) for s in stages}
+    by_id = {s.pk: s for s in stages}
+    open_ones = [a for a in applications if a.status in OPEN_STATUSES]
+    visited: dict[int, set[int]] = {}
+    for application_id, stage_id in Transition.objects.filter(application__in=open_ones).values_list(
+        "application_id", "to_stage_id"
+    ):
+        visited.setdefault(application_id, set()).add(stage_id)
+    targets = {}
+    for application in open_ones:
+        back = transitions.back_target(
+            list(refs.values()), refs[application.stage_id], visited.get(application.pk, set())
+        )
+        if back is not None:
+            targets[application.pk] = by_id[back.id]
+    return targets
+
+
 def my_work(*, user: User, limit: int = 100) -> QuerySet[Application]:
     """Active applications waiting in stages this user owns on their teams, longest waiting first."""
     owned = Q()
@@ -140,3 +167,34 @@ def application_history(*, application: Application) -> QuerySet[Transition]:
 
 def reject_reasons() -> QuerySet[RejectReason]:
     return RejectReason.objects.filter(is_active=True)
+
+
+def candidate_applications(*, user: User, candidate: Candidate) -> QuerySet[Application]:
+    """A candidate's applications on jobs this user may see, each with its timeline, newest first."""
+    return (
+        applications_visible_to(user=user)
+        .filter(candidate=candidate)
+        .select_related("job", "stage", "reject_reason")
+        .prefetch_related(
+            Prefetch(
+                "transitions",
+                queryset=Transition.objects.select_related(
+                    "actor", "from_stage", "to_stage", "reason"
+                ).order_by("at", "pk"),
+            )
+        )
+        .order_by("-applied_at", "-pk")
+    )
+
+
+def _count_of(status: str) -> Subquery:
+    rows = Application.objects.filter(job=OuterRef("pk"), status=status).order_by()
+    return Subquery(rows.values("job").annotate(n=Count("pk")).values("n"))
+
+
+def jobs_with_counts(*, user: User, status: str | None = None, query: str = "") -> QuerySet[Job]:
+    """The jobs list: each visible job with its active and hired applications counted (two subqueries)."""
+    return jobs_for_list(user=user, status=status, query=query).annotate(
+        active_count=Coalesce(_count_of(ApplicationStatus.ACTIVE), 0),
+        hired_count=Coalesce(_count_of(ApplicationStatus.HIRED), 0),
+    )

@@ -1,7 +1,9 @@
-"""The one write path for applications: applying, moving, rejecting, withdrawing, reopening.
+"""The one write path for applications: applying, moving (forward and back), rejecting, withdrawing,
+reopening.
 
 Every change runs in a transaction, locks the application row, checks the version the actor saw, and writes
-a Transition row in the same transaction. Messages go to the outbox in that transaction too.
+a Transition row in the same transaction. Messages go to the outbox in that transaction too. A forward move
+also meets the exit rules of the stage it leaves (pipeline.guards), which only HR may override, with a reason.
 """
 
 from django.conf import settings
@@ -12,12 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from rekrut.accounts.models import User
 from rekrut.candidates.models import Candidate
 from rekrut.core.errors import AccessDenied, DomainError, StaleEdit
+from rekrut.jobs.access import job_access
 from rekrut.jobs.models import Job, JobStatus, Stage
 from rekrut.jobs.selectors import job_is_hr_owned_by, job_is_managed_by
 from rekrut.notifications.services import message_queue
-from rekrut.pipeline import transitions
-from rekrut.pipeline.models import Application, ApplicationStatus, RejectReason, Transition, TransitionKind
-from rekrut.pipeline.transitions import Action, MoveRefused, StageRef, Status
+from rekrut.pipeline import guards, transitions
+from rekrut.pipeline.models import Application, RejectReason, Transition, TransitionKind
+from rekrut.pipeline.transitions import Action, ApplicationStatus, MoveRefused, StageRef
 
 REFUSALS = {
     "not_active": _("This application is closed; reopen it first."),
@@ -26,11 +29,22 @@ REFUSALS = {
     "backward": _("Applications only move forward. Reject or reopen instead."),
     "skips_required": _("That move would skip a required stage."),
     "foreign_stage": _("That stage belongs to another job."),
+    "not_open": _("This application is closed; reopen it first."),
+    "first_stage": _("The application is in the first stage in use; there is no stage to move it back to."),
 }
 
 
-def _stage_refs(job: Job) -> list[StageRef]:
-    return [StageRef(s.pk, s.position, s.is_optional, s.is_active) for s in job.stages.all()]
+def _stages(job: Job) -> list[Stage]:
+    return list(job.stages.all())
+
+
+def _ref(stage: Stage) -> StageRef:
+    return StageRef(stage.pk, stage.position, stage.is_optional, stage.is_active)
+
+
+def _visited(application: Application) -> set[int]:
+    """The stages the application has been in, from its history."""
+    return set(Transition.objects.filter(application=application).values_list("to_stage_id", flat=True))
 
 
 def application_lock(application: Application) -> Application:
@@ -62,6 +76,7 @@ def _record(
     reason: RejectReason | None = None,
     note: str = "",
     by_candidate: bool = False,
+    override_reason: str = "",
 ) -> Transition:
     return Transition.objects.create(
         application=application,
@@ -75,6 +90,8 @@ def _record(
         to_status=application.status,
         reason=reason,
         note=note,
+        is_override=bool(override_reason),
+        override_reason=override_reason,
     )
 
 
@@ -114,27 +131,109 @@ def application_create(*, actor: User, candidate: Candidate, job: Job, note: str
 
 @transaction.atomic
 def application_move(
-    *, application: Application, to_stage: Stage, actor: User, expected_version: int | None, note: str = ""
+    *,
+    application: Application,
+    to_stage: Stage,
+    actor: User,
+    expected_version: int | None,
+    note: str = "",
+    override: bool = False,
+    override_reason: str = "",
 ) -> Application:
-    """Moves an application forward; reaching the last stage in use records the hire."""
+    """Moves an application forward; reaching the last stage in use records the hire.
+
+    The stage it leaves must let it go (pipeline.guards: its round's scorecards, the HR gate, the
+    evaluation's decision). HR may override what blocks it, saying why; the history row records that.
+    """
     app = _locked(application, expected_version)
-    if not job_is_managed_by(user=actor, job=app.job):
+    access = job_access(user=actor, job=app.job)
+    if not access.can_manage_applications:
         raise AccessDenied(_("Only the job's HR owner, its user or an HR admin can move applications."))
     if to_stage.job_id != app.job_id:
         raise DomainError(REFUSALS["foreign_stage"], code="foreign_stage")
-    refs = _stage_refs(app.job)
-    by_id = {r.id: r for r in refs}
+    stages = _stages(app.job)
+    refs = {s.pk: _ref(s) for s in stages}
     try:
-        new_status = transitions.move_check(refs, by_id[app.stage_id], by_id[to_stage.pk], Status(app.status))
+        new_status = transitions.move_check(
+            list(refs.values()), refs[app.stage_id], refs[to_stage.pk], ApplicationStatus(app.status)
+        )
     except MoveRefused as refused:
         raise DomainError(REFUSALS[refused.code], code=refused.code) from None
+    blockers = guards.blockers_of(job=app.job, applications=[app])[app.pk]
+    override_reason = override_reason.strip() if blockers else ""
+    if blockers:
+        if not override:
+            raise DomainError(blocked_message(app.stage, blockers), code="exit_blocked")
+        if not access.can_override_rules:
+            raise AccessDenied(
+                _("Only the job's HR owner or an HR admin can move an application on past what blocks it.")
+            )
+        if not override_reason:
+            raise DomainError(
+                _("Say why the application moves on although “%(stage)s” is not finished.")
+                % {"stage": app.stage.name},
+                code="override_reason",
+            )
     from_stage, from_status = app.stage, app.status
     app.stage, app.status, app.stage_entered_at = to_stage, new_status, timezone.now()
     app.version += 1
     app.save(update_fields=["stage", "status", "stage_entered_at", "version"])
-    kind = TransitionKind.HIRED if new_status == Status.HIRED else TransitionKind.MOVED
+    kind = TransitionKind.HIRED if new_status == ApplicationStatus.HIRED else TransitionKind.MOVED
     _record(
-        application=app, actor=actor, kind=kind, from_stage=from_stage, from_status=from_status, note=note
+        application=app,
+        actor=actor,
+        kind=kind,
+        from_stage=from_stage,
+        from_status=from_status,
+        note=note,
+        override_reason=override_reason,
+    )
+    return app
+
+
+def blocked_message(stage: Stage, blockers: list[guards.Blocker]) -> str:
+    """The refusal of a blocked move, naming every reason."""
+    return _("The application cannot leave “%(stage)s” yet. %(reasons)s") % {
+        "stage": stage.name,
+        "reasons": " ".join(str(b) for b in blockers),
+    }
+
+
+@transaction.atomic
+def application_move_back(
+    *, application: Application, actor: User, expected_version: int | None, reason: str
+) -> Application:
+    """HR moves an open application back to the stage it was in before, to undo a mistaken move.
+
+    That is the latest earlier stage in use that it has been in (transitions.back_target); a reason is
+    required and recorded, and moving back from the last stage undoes the hire.
+    """
+    app = _locked(application, expected_version)
+    if not job_access(user=actor, job=app.job).is_hr_owner:
+        raise AccessDenied(_("Only the job's HR owner or an HR admin can move an application back."))
+    if not reason.strip():
+        raise DomainError(_("Say why the application moves back."), code="reason_required")
+    stages = _stages(app.job)
+    refs = {s.pk: _ref(s) for s in stages}
+    try:
+        target = transitions.move_back_check(
+            list(refs.values()), refs[app.stage_id], ApplicationStatus(app.status), _visited(app)
+        )
+    except MoveRefused as refused:
+        raise DomainError(REFUSALS[refused.code], code=refused.code) from None
+    from_stage, from_status = app.stage, app.status
+    app.status = transitions.status_after(Action.MOVE_BACK, ApplicationStatus(from_status))
+    app.stage = next(s for s in stages if s.pk == target.id)
+    app.stage_entered_at = timezone.now()
+    app.version += 1
+    app.save(update_fields=["stage", "status", "stage_entered_at", "version"])
+    _record(
+        application=app,
+        actor=actor,
+        kind=TransitionKind.MOVED_BACK,
+        from_stage=from_stage,
+        from_status=from_status,
+        note=reason.strip(),
     )
     return app
 
@@ -235,7 +334,7 @@ def application_reopen(
 
 def _change_status(app: Application, action: Action) -> None:
     try:
-        app.status = transitions.status_after(action, Status(app.status))
+        app.status = transitions.status_after(action, ApplicationStatus(app.status))
     except MoveRefused:
         raise DomainError(
             _("This application cannot be changed that way in its current state."), code="illegal_status"

@@ -1,26 +1,39 @@
-"""The allowed moves of an application, as data and pure functions (no ORM).
+"""The allowed moves of an application, as data and pure functions (no queries).
 
 Forward moves may skip only optional stages (PRODUCT.md: superior and director interviews are optional);
-any active application can be rejected with a reason or withdrawn; HR can reopen a closed one.
-Reaching the last stage in use marks the hire.
+any active application can be rejected with a reason or withdrawn; HR can reopen a closed one, and move an
+open one back to the stage it was in before, to undo a mistaken move. Reaching the last stage in use marks
+the hire.
+
+ApplicationStatus is defined here once: the model's field choices, the services, the selectors and the
+apps above pipeline all use it.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
+
+from django.db.models import TextChoices
+from django.utils.translation import gettext_lazy as _
 
 
 class Action(StrEnum):
     MOVE = "move"
+    MOVE_BACK = "move_back"
     REJECT = "reject"
     WITHDRAW = "withdraw"
     REOPEN = "reopen"
 
 
-class Status(StrEnum):
-    ACTIVE = "active"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-    HIRED = "hired"
+class ApplicationStatus(TextChoices):
+    ACTIVE = "active", _("Active")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    HIRED = "hired", _("Hired")
+
+
+# Applications still in the pipeline: the board shows them, and a hired one may still be moved back.
+OPEN_STATUSES = (ApplicationStatus.ACTIVE, ApplicationStatus.HIRED)
 
 
 @dataclass(frozen=True)
@@ -32,12 +45,15 @@ class StageRef:
 
 
 # (action, from status) -> status after the action
-STATUS_AFTER: dict[tuple[Action, Status], Status] = {
-    (Action.MOVE, Status.ACTIVE): Status.ACTIVE,
-    (Action.REJECT, Status.ACTIVE): Status.REJECTED,
-    (Action.WITHDRAW, Status.ACTIVE): Status.WITHDRAWN,
-    (Action.REOPEN, Status.REJECTED): Status.ACTIVE,
-    (Action.REOPEN, Status.WITHDRAWN): Status.ACTIVE,
+STATUS_AFTER: dict[tuple[Action, ApplicationStatus], ApplicationStatus] = {
+    (Action.MOVE, ApplicationStatus.ACTIVE): ApplicationStatus.ACTIVE,
+    # Undoing a mistaken move, also the one that marked the hire.
+    (Action.MOVE_BACK, ApplicationStatus.ACTIVE): ApplicationStatus.ACTIVE,
+    (Action.MOVE_BACK, ApplicationStatus.HIRED): ApplicationStatus.ACTIVE,
+    (Action.REJECT, ApplicationStatus.ACTIVE): ApplicationStatus.REJECTED,
+    (Action.WITHDRAW, ApplicationStatus.ACTIVE): ApplicationStatus.WITHDRAWN,
+    (Action.REOPEN, ApplicationStatus.REJECTED): ApplicationStatus.ACTIVE,
+    (Action.REOPEN, ApplicationStatus.WITHDRAWN): ApplicationStatus.ACTIVE,
 }
 
 
@@ -47,7 +63,7 @@ class MoveRefused(Exception):
         self.code = code
 
 
-def status_after(action: Action, status: Status) -> Status:
+def status_after(action: Action, status: ApplicationStatus) -> ApplicationStatus:
     try:
         return STATUS_AFTER[(action, status)]
     except KeyError:
@@ -67,9 +83,11 @@ def forward_targets(stages: list[StageRef], current: StageRef) -> list[StageRef]
     return targets
 
 
-def move_check(stages: list[StageRef], current: StageRef, target: StageRef, status: Status) -> Status:
+def move_check(
+    stages: list[StageRef], current: StageRef, target: StageRef, status: ApplicationStatus
+) -> ApplicationStatus:
     """The status after moving to `target`; raises MoveRefused with the reason's code otherwise."""
-    if status != Status.ACTIVE:
+    if status != ApplicationStatus.ACTIVE:
         raise MoveRefused("not_active")
     if target.id == current.id:
         raise MoveRefused("same_stage")
@@ -79,8 +97,30 @@ def move_check(stages: list[StageRef], current: StageRef, target: StageRef, stat
         raise MoveRefused("backward")
     if target not in forward_targets(stages, current):
         raise MoveRefused("skips_required")
-    return Status.HIRED if is_last(stages, target) else Status.ACTIVE
+    return ApplicationStatus.HIRED if is_last(stages, target) else ApplicationStatus.ACTIVE
 
 
 def is_last(stages: list[StageRef], stage: StageRef) -> bool:
     return stage.position == max(s.position for s in stages if s.is_active)
+
+
+def back_target(stages: list[StageRef], current: StageRef, visited: Collection[int]) -> StageRef | None:
+    """Where a move back leads: the latest earlier stage in use that the application has been in.
+
+    Stages it skipped (optional ones) or that were switched on after it passed are not returned to: a move
+    back undoes a move. None from the first stage.
+    """
+    behind = [s for s in stages if s.is_active and s.position < current.position and s.id in visited]
+    return max(behind, key=lambda s: s.position) if behind else None
+
+
+def move_back_check(
+    stages: list[StageRef], current: StageRef, status: ApplicationStatus, visited: Collection[int]
+) -> StageRef:
+    """The stage an open application goes back to; raises MoveRefused with the reason's code otherwise."""
+    if (Action.MOVE_BACK, status) not in STATUS_AFTER:
+        raise MoveRefused("not_open")
+    target = back_target(stages, current, visited)
+    if target is None:
+        raise MoveRefused("first_stage")
+    return target

@@ -16,9 +16,9 @@ def login(client, username, password):
 def test_sign_in_and_out(client, personas):
     response = login(client, "rina", PASSWORD)
     assert response.status_code == 302
-    assert client.get(reverse("pipeline:my_work")).status_code == 200
+    assert client.get(reverse("desk:my_work")).status_code == 200
     client.post(reverse("accounts:logout"))
-    assert client.get(reverse("pipeline:my_work")).status_code == 302
+    assert client.get(reverse("desk:my_work")).status_code == 302
 
 
 def test_passwords_are_hashed_with_argon2_in_production(settings):
@@ -77,7 +77,7 @@ def test_the_interface_defaults_to_indonesian_and_switches_to_english(client, pe
     assert product_settings.LANGUAGE_CODE == "id"
     settings.LANGUAGE_CODE = "id"
     client.force_login(personas.recruiter)
-    assert "Pekerjaan saya" in client.get(reverse("jobs:list")).content.decode()
-    assert 'lang="id"' in client.get(reverse("jobs:list")).content.decode()
+    assert "Pekerjaan saya" in client.get(reverse("desk:jobs")).content.decode()
+    assert 'lang="id"' in client.get(reverse("desk:jobs")).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/jobs/"})
-    assert 'lang="en"' in client.get(reverse("jobs:list")).content.decode()
+    assert 'lang="en"' in client.get(reverse("desk:jobs")).content.decode()

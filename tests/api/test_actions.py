@@ -11,6 +11,7 @@ from rekrut.core.errors import DomainError
 from rekrut.notifications.models import OutboxMessage
 from rekrut.pipeline.models import RejectReason
 from rekrut.pipeline.selectors import reject_reasons
+from tests.factories import application_make
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 
@@ -67,6 +68,8 @@ def test_moving_forward_records_who_when_and_why(as_rina, application, personas)
         "to_status": "active",
         "reason": None,
         "note": "CV cocok",
+        "is_override": False,
+        "override_reason": "",
     }
     application.refresh_from_db()
     assert application.stage == screening
@@ -207,3 +210,105 @@ def test_error_messages_are_rendered_in_the_requests_language(
 
     assert response.status_code == 400
     assert response.json() == {"code": "probe", "message": expected}
+
+
+def move_back(client, application, *, reason, version=None):
+    return client.post(
+        f"/api/v1/applications/{application.pk}/move-back",
+        {"reason": reason, "version": application.version if version is None else version},
+        content_type="application/json",
+    )
+
+
+@pytest.fixture
+def in_hr_interview(team_a_job):
+    """Nobody has held its HR interview yet, so leaving it is blocked (see tests/interviews)."""
+    return application_make(job=team_a_job, stage_kind="hr_interview", full_name="Rudi Hartono")
+
+
+def test_a_blocked_move_is_refused_with_its_reasons(as_rina, in_hr_interview) -> None:
+    user_interview = in_hr_interview.job.stages.get(kind="user_interview")
+
+    response = move(as_rina, in_hr_interview, to_stage=user_interview)
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": "exit_blocked",
+        "message": "The application cannot leave “HR interview” yet. "
+        "No scorecard of the “HR interview” round has been submitted yet.",
+    }
+
+
+def test_hr_overrides_a_blocked_move_with_a_reason_and_the_history_says_so(as_rina, in_hr_interview) -> None:
+    user_interview = in_hr_interview.job.stages.get(kind="user_interview")
+
+    response = as_rina.post(
+        f"/api/v1/applications/{in_hr_interview.pk}/move",
+        {
+            "to_stage": user_interview.pk,
+            "version": in_hr_interview.version,
+            "override_reason": "Interview HR dilakukan di pameran kerja, di atas kertas",
+        },
+        content_type="application/json",
+    )
+
+    assert response.status_code == 200
+    last = response.json()["history"][-1]
+    assert (last["kind"], last["is_override"], last["override_reason"]) == (
+        "moved",
+        True,
+        "Interview HR dilakukan di pameran kerja, di atas kertas",
+    )
+
+
+def test_the_hiring_manager_cannot_override(api_client_for, personas, in_hr_interview) -> None:
+    user_interview = in_hr_interview.job.stages.get(kind="user_interview")
+
+    response = api_client_for(personas.hiring_manager).post(
+        f"/api/v1/applications/{in_hr_interview.pk}/move",
+        {"to_stage": user_interview.pk, "version": in_hr_interview.version, "override_reason": "Saya yakin"},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 403
+    in_hr_interview.refresh_from_db()
+    assert in_hr_interview.stage.kind == "hr_interview"
+
+
+def test_hr_moves_an_application_back_with_a_reason(as_rina, in_hr_interview, personas) -> None:
+    response = move_back(as_rina, in_hr_interview, reason="Salah geser")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["stage"]["kind"] == "screening"
+    assert (body["history"][-1]["kind"], body["history"][-1]["note"]) == ("moved_back", "Salah geser")
+
+
+@pytest.mark.parametrize(
+    ("persona", "reason", "status", "code"),
+    [
+        ("hiring_manager", "Salah geser", 403, "forbidden"),
+        ("recruiter", " ", 400, "reason_required"),
+        ("other_recruiter", "Salah geser", 404, "not_found"),
+    ],
+)
+def test_moving_back_is_for_the_jobs_hr_with_a_reason(
+    api_client_for, personas, in_hr_interview, persona, reason, status, code
+) -> None:
+    response = move_back(api_client_for(getattr(personas, persona)), in_hr_interview, reason=reason)
+
+    assert (response.status_code, response.json()["code"]) == (status, code)
+    in_hr_interview.refresh_from_db()
+    assert in_hr_interview.stage.kind == "hr_interview"
+
+
+def test_moving_back_from_the_first_stage_is_refused(as_rina, application) -> None:
+    response = move_back(as_rina, application, reason="Salah geser")
+
+    assert (response.status_code, response.json()["code"]) == (400, "first_stage")
+
+
+def test_moving_back_from_a_stale_version_is_a_conflict(as_rina, in_hr_interview) -> None:
+    response = move_back(as_rina, in_hr_interview, reason="Salah geser", version=in_hr_interview.version + 1)
+
+    assert response.status_code == 409

@@ -15,6 +15,7 @@ EXPECTED_OPERATIONS = {
     ("get", "/api/v1/applications"),
     ("get", "/api/v1/applications/{application_id}"),
     ("post", "/api/v1/applications/{application_id}/move"),
+    ("post", "/api/v1/applications/{application_id}/move-back"),
     ("post", "/api/v1/applications/{application_id}/reject"),
     ("get", "/api/v1/reject-reasons"),
     # interviews

@@ -40,8 +40,11 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(django_db_setup: None) -> Iterator[Any]:
+    """Chromium for this package's tests. Playwright's sync API keeps an event loop running in the test
+    thread while it is open, which Django's async-safety check takes for async code; the check is relaxed
+    for exactly that span, in these tests only, never for the rest of the suite."""
     if not (CHROMIUM.exists() and shutil.which(str(CHROMIUM))):
         if _in_ci():
             pytest.fail(f"{CHROMIUM} is missing and CI is set: browser tests are mandatory in CI.")
@@ -55,6 +58,14 @@ def browser(django_db_setup: None) -> Iterator[Any]:
         for alias in connections
         if hasattr(connections[alias], "_test_serialized_contents")
     }
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield from _chromium(sync_playwright, serialized)
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def _chromium(sync_playwright: Any, serialized: dict[str, Any]) -> Iterator[Any]:
     with sync_playwright() as playwright:
         # Playwright's sync API keeps an event loop running in this thread, so from here on Django hands
         # out other connection objects (asgiref's Local is per context then). Give them the test data

@@ -42,12 +42,12 @@ def test_a_recruiter_drags_a_card_to_the_next_stage(page, live_server, personas,
     applied = team_a_job.stages.get(kind=StageKind.APPLIED)
     screening = team_a_job.stages.get(kind=StageKind.SCREENING)
 
-    page.goto(reverse("pipeline:board", args=[team_a_job.pk]))
+    page.goto(reverse("desk:board", args=[team_a_job.pk]))
     expect(page).to_have_url(re.compile(re.escape(reverse("accounts:login")) + r"\?next="))
     page.locator("input[name=username]").fill(personas.recruiter.username)
     page.locator("input[name=password]").fill(PASSWORD)
     page.locator("form button[type=submit]", has_text="Sign in").click()
-    expect(page).to_have_url(live_server.url + reverse("pipeline:board", args=[team_a_job.pk]))
+    expect(page).to_have_url(live_server.url + reverse("desk:board", args=[team_a_job.pk]))
     expect(card_in(page, applied, putri)).to_be_visible()
 
     mark_document(page)
@@ -63,7 +63,7 @@ def test_a_recruiter_drags_a_card_to_the_next_stage(page, live_server, personas,
     expect(card_in(page, screening, putri)).to_be_visible()
 
     page.locator(f"#app-{putri.pk} a.name").click()
-    expect(page).to_have_url(live_server.url + reverse("candidates:detail", args=[putri.candidate_id]))
+    expect(page).to_have_url(live_server.url + reverse("desk:candidate", args=[putri.candidate_id]))
     expect(page.locator(f"#application-{putri.pk} .timeline li").last).to_contain_text(
         "Moved: Applied → CV screening"
     )
@@ -75,7 +75,7 @@ def test_a_recruiter_drags_a_card_to_the_next_stage(page, live_server, personas,
 def test_a_recruiter_moves_a_card_with_the_keyboard(page, sign_in, personas, team_a_job, putri):
     applied = team_a_job.stages.get(kind=StageKind.APPLIED)
     screening = team_a_job.stages.get(kind=StageKind.SCREENING)
-    sign_in(personas.recruiter).goto(reverse("pipeline:board", args=[team_a_job.pk]))
+    sign_in(personas.recruiter).goto(reverse("desk:board", args=[team_a_job.pk]))
     mark_document(page)
 
     button = card_in(page, applied, putri).get_by_role("button", name="Move Putri Maharani to CV screening")
@@ -95,7 +95,7 @@ def test_a_recruiter_moves_a_card_with_the_keyboard(page, sign_in, personas, tea
 
 
 def test_a_recruiter_rejects_from_the_card_with_a_reason(page, sign_in, personas, team_a_job, putri):
-    sign_in(personas.recruiter).goto(reverse("pipeline:board", args=[team_a_job.pk]))
+    sign_in(personas.recruiter).goto(reverse("desk:board", args=[team_a_job.pk]))
     card = page.locator(f"#app-{putri.pk}")
 
     card.get_by_label("Reject Putri Maharani").click()
@@ -107,7 +107,7 @@ def test_a_recruiter_rejects_from_the_card_with_a_reason(page, sign_in, personas
     expect(page.locator(f"#app-{putri.pk}")).to_have_count(0)
     expect(page.get_by_role("status")).to_contain_text("Putri Maharani was rejected.")
 
-    page.goto(reverse("candidates:detail", args=[putri.candidate_id]))
+    page.goto(reverse("desk:candidate", args=[putri.candidate_id]))
     application = page.locator(f"#application-{putri.pk}")
     expect(application.locator("header")).to_contain_text("Rejected")
     expect(application.locator("header")).to_contain_text("Experience not relevant enough")

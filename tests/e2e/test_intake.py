@@ -34,6 +34,6 @@ def test_a_recruiter_adds_a_candidate_from_a_cv(page, sign_in, personas, setting
     expect(page.get_by_role("heading", level=1)).to_have_text("Dewi Lestari")
     expect(page.get_by_role("link", name="dewi.lestari@example.com")).to_be_visible()
     candidate = Candidate.objects.get(email="dewi.lestari@example.com")
-    assert page.url.endswith(reverse("candidates:detail", args=[candidate.pk]))
+    assert page.url.endswith(reverse("desk:candidate", args=[candidate.pk]))
     assert candidate.phone == "+6281234567890"
     assert candidate.cv_name == "cv-dewi.pdf"

@@ -58,7 +58,7 @@ def test_the_user_submits_a_scorecard_and_hr_decides_from_the_evaluation(
     expect(page.get_by_role("status").first).to_be_visible()
     application.refresh_from_db()
     assert application.stage.kind == StageKind.MEDICAL
-    page.goto(reverse("candidates:detail", args=[application.candidate_id]))
+    page.goto(reverse("desk:candidate", args=[application.candidate_id]))
     expect(page.locator(f"#application-{application.pk} .timeline li").last).to_contain_text(
         "Medical check-up"
     )

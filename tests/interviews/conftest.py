@@ -25,8 +25,9 @@ def plan(team_a_job) -> dict[str, PlanRound]:
     return rounds_of(team_a_job)
 
 
-def held(application, plan_round, interviewers, *, actor=None, hours_ago=3, minutes=45):
-    """An interview that already took place (or, with negative hours_ago, one still to come)."""
+def held(application, plan_round, interviewers, *, actor=None, hours_ago=3, minutes=45, add_to_team=True):
+    """An interview that already took place (or, with negative hours_ago, one still to come). Interviewers
+    off the hiring team join it, as HR does when scheduling them (add_to_team=False: they are refused)."""
     actor = actor or next(iter(plan_round.job.team.filter(role="hr_owner"))).user
     return interview_schedule(
         actor=actor,
@@ -36,6 +37,7 @@ def held(application, plan_round, interviewers, *, actor=None, hours_ago=3, minu
         duration_minutes=minutes,
         interviewers=interviewers,
         notify=False,
+        add_to_team=add_to_team,
     )
 
 

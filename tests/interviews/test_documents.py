@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from rekrut.interviews.documents import logo_data_uri
+from rekrut.core.pdf import logo_data_uri
 from tests.interviews.conftest import held, submit
 
 pytestmark = pytest.mark.django_db

@@ -13,6 +13,7 @@ from rekrut.interviews.policy import (
     Rules,
     Situation,
     Verdict,
+    hr_gate_block,
     recommend,
     verdict_of,
 )
@@ -236,3 +237,45 @@ def test_when_the_user_decides_passing_hr_but_failing_the_user_never_proceeds(ru
 @given(hr=st.sampled_from([SN, N]), user=st.sampled_from([MISSING, SN, N, Y]))
 def test_with_the_hr_gate_a_failed_hr_interview_without_a_strong_user_yes_is_rejected(hr, user):
     assert recommend(Rules(hr_is_gate=True), situation(hr, user)).outcome == R
+
+
+# The HR gate as the move service enforces it (interviews.guards): the same reading as the advice.
+GATE_CODES = {"hr_gate", "hr_gate_discuss", "hr_split"}
+panel = st.sampled_from([(SN,), (N,), (Y,), (SY,), (Y, N), (SY, SN)])
+
+
+@given(rules=rules_strategy, hr=panel, user=st.sampled_from([(), (SN,), (N,), (Y,), (SY,), (Y, N)]))
+def test_the_gate_blocks_exactly_when_the_advice_stops_at_the_hr_interview(rules, hr, user):
+    rounds = (
+        Round(HR_STAGE, "hr", False, Place.CURRENT, hr),
+        Round(USER_STAGE, "user", False, Place.AHEAD if not user else Place.BEHIND, user),
+    )
+    advice = recommend(rules, Situation(rounds, next_stage_id=MEDICAL_STAGE))
+    block = hr_gate_block(rules, verdict_of(hr), verdict_of(user))
+    stopped_by_hr = advice.reasons[-1].code in GATE_CODES
+    if rules.hr_is_gate:
+        assert (block is not None) == stopped_by_hr
+        assert block is None or block.code == advice.reasons[-1].code
+    else:
+        assert block is None
+
+
+@pytest.mark.parametrize(
+    ("gate", "hr", "user", "weight", "expected"),
+    [
+        (True, Verdict.NO, None, 1, "hr_gate"),
+        (True, Verdict.STRONG_NO, None, 1, "hr_gate"),
+        (True, Verdict.SPLIT, None, 1, "hr_split"),
+        (True, Verdict.NO, Verdict.STRONG_YES, 1, "hr_gate_discuss"),
+        (True, Verdict.NO, Verdict.STRONG_YES, 2, None),  # a decisive strong yes carries an HR "no"
+        (True, Verdict.STRONG_NO, Verdict.STRONG_YES, 2, "hr_gate_discuss"),
+        (True, Verdict.NO, Verdict.STRONG_YES, 0, "hr_gate"),
+        (True, Verdict.YES, None, 1, None),
+        (True, None, None, 1, None),  # no verdict yet: the round's scorecards block, not the gate
+        (False, Verdict.STRONG_NO, None, 1, None),
+        (False, Verdict.SPLIT, None, 1, None),
+    ],
+)
+def test_the_hr_gate_block(gate, hr, user, weight, expected):
+    block = hr_gate_block(Rules(hr_is_gate=gate, strong_user_yes_weight=weight), hr, user)
+    assert (block.code if block else None) == expected

@@ -333,29 +333,30 @@ def test_my_interviews_lists_upcoming_awaiting_and_overdue(at_user_stage, plan, 
     assert f"/interviews/{upcoming.pk}/scorecard/" in sections["upcoming"]
     assert f"/interviews/{done.pk}/" not in page
     with time_machine.travel(timezone.now() + timedelta(hours=30)):
-        block = client_for(personas.hiring_manager).get(reverse("interviews:my_work_block")).content.decode()
-    assert "<html" not in block and "flash-error" in block
+        work = client_for(personas.hiring_manager).get(reverse("desk:my_work")).content.decode()
+    block = work.split('id="my-interviews"')[1].split("</section>")[0]
+    assert "flash-error" in block
     owed = client_for(personas.recruiter).get(reverse("interviews:mine")).content.decode()
     assert 'id="chase"' in owed
 
 
-def test_board_flags_answer_with_out_of_band_badges(at_user_stage, plan, personas, client_for):
+def test_board_cards_carry_their_interview_flags(at_user_stage, plan, personas, client_for):
     submit(held(at_user_stage, plan["hr"], [personas.recruiter], hours_ago=72), personas.recruiter)
     held(at_user_stage, plan["user"], [personas.hiring_manager, personas.interviewer], hours_ago=30)
-    url = reverse("interviews:board_flags") + f"?job={at_user_stage.job_id}"
-    body = client_for(personas.recruiter).get(url).content.decode()
-    assert f'id="iflags-{at_user_stage.pk}" hx-swap-oob="innerHTML"' in body
-    assert "1/3" in body and "badge danger" in body
-    assert client_for(personas.outsider).get(url).status_code == 404
-    assert client_for(personas.recruiter).get(reverse("interviews:board_flags") + "?job=x").status_code == 404
+    board = client_for(personas.recruiter).get(reverse("desk:board", args=[at_user_stage.job_id]))
+    flags = board.content.decode().split(f'id="iflags-{at_user_stage.pk}">')[1].split("</span></span>")[0]
+    assert "1/3" in flags and "badge danger" in flags
 
 
-def test_the_board_and_my_work_load_the_interview_pieces(at_user_stage, personas, client_for):
+def test_the_board_and_my_work_render_the_interview_pieces_in_their_own_response(
+    at_user_stage, personas, client_for
+):
+    """No HTMX request stands in for an import: the desk reads the interviews selectors directly."""
     client = client_for(personas.recruiter)
-    board = client.get(reverse("pipeline:board", args=[at_user_stage.job_id])).content.decode()
-    assert f'id="iflags-{at_user_stage.pk}"' in board and reverse("interviews:board_flags") in board
-    work = client.get(reverse("pipeline:my_work")).content.decode()
-    assert reverse("interviews:my_work_block") in work
+    board = client.get(reverse("desk:board", args=[at_user_stage.job_id])).content.decode()
+    assert f'id="iflags-{at_user_stage.pk}"' in board and "/interviews/board-flags/" not in board
+    work = client.get(reverse("desk:my_work")).content.decode()
+    assert 'id="my-interviews"' in work and 'hx-trigger="load"' not in work
 
 
 def test_the_question_bank_page_adds_and_retires(personas, client_for):

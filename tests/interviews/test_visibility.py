@@ -4,9 +4,13 @@ and on the pages."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews.selectors.scorecards import scorecards_visible_to
+from rekrut.interviews.services.interviews import interview_schedule
 from rekrut.interviews.services.scorecards import ScorecardInput, scorecard_save_draft
+from rekrut.jobs.models import HiringTeamMember
 from tests.interviews.conftest import held, submit
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +121,57 @@ def test_the_filled_pdf_follows_the_rule(interviews, personas, client_for, name)
     assert response.status_code == 200
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
     assert "Rina's private view" not in text
+
+
+def test_only_hr_and_the_hiring_manager_read_the_salary_expectation(
+    at_user_stage, plan, personas, client_for
+):
+    """Security review: the HR round's salary expectation is financial personal data (UU PDP)."""
+    hr = held(at_user_stage, plan["hr"], [personas.recruiter], hours_ago=48)
+    submit(hr, personas.recruiter, "yes", salary_expectation=7_500_000, notice_period_days=30)
+    user = held(at_user_stage, plan["user"], [personas.hiring_manager, personas.interviewer])
+    submit(user, personas.interviewer, "yes")  # Maya has submitted: she reads the others' scorecards
+    submit(user, personas.hiring_manager, "yes")
+    url = reverse("interviews:evaluation", args=[at_user_stage.pk])
+    for name, sees in [
+        ("recruiter", True),
+        ("hr_admin", True),
+        ("hiring_manager", True),
+        ("interviewer", False),
+    ]:
+        page = client_for(getattr(personas, name)).get(url).content.decode()
+        assert "Rina" in page or name == "recruiter", name  # she reads the HR scorecard either way
+        assert ("7.500.000" in page) is sees, name
+
+
+def test_an_interviewer_off_the_team_is_refused_unless_hr_adds_them_to_it(at_user_stage, plan, personas):
+    """Security review: assigning someone as interviewer gave them another team's candidate."""
+    with pytest.raises(DomainError, match="not on this job's hiring team"):
+        held(at_user_stage, plan["user"], [personas.outsider], add_to_team=False)
+    assert not HiringTeamMember.objects.filter(user=personas.outsider).exists()
+    # The hiring manager may schedule, but not change the team.
+    with pytest.raises(AccessDenied):
+        interview_schedule(
+            actor=personas.hiring_manager,
+            application=at_user_stage,
+            plan_round=plan["user"],
+            starts_at=timezone.now(),
+            duration_minutes=45,
+            interviewers=[personas.outsider],
+            notify=False,
+            add_to_team=True,
+        )
+    interview_schedule(
+        actor=personas.recruiter,
+        application=at_user_stage,
+        plan_round=plan["user"],
+        starts_at=timezone.now(),
+        duration_minutes=45,
+        interviewers=[personas.outsider],
+        notify=False,
+        add_to_team=True,
+    )
+    assert HiringTeamMember.objects.filter(
+        job=at_user_stage.job, user=personas.outsider, role="interviewer"
+    ).exists()
+    assert visible(personas, "outsider", at_user_stage) == []  # on the team now; no scorecard submitted yet

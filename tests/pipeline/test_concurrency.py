@@ -11,7 +11,7 @@ from rekrut.pipeline import services
 from tests.factories import application_make
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_moves_one_wins_and_the_other_is_told(personas, team_a_job):
     application = application_make(job=team_a_job)
     screening = team_a_job.stages.get(kind=StageKind.SCREENING)

@@ -1,7 +1,9 @@
 """Template filters for Indonesian presentation; presentation only, no business rules."""
 
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django import template
 
@@ -23,3 +25,9 @@ def local_dt(value: datetime | None, zone_name: str | None = None) -> str:
 @register.filter
 def zone_abbr(zone_name: str) -> str:
     return localization.zone_abbreviation(zone_name)
+
+
+@register.filter
+def get_item(mapping: Mapping[Any, Any] | None, key: Any) -> Any:
+    """`{{ flags|get_item:app.pk }}`: a dict's value for a key held in a variable (None when absent)."""
+    return mapping.get(key) if mapping else None

@@ -13,6 +13,9 @@ from rekrut.interviews.models.interviews import (
     ScorecardVersion,
 )
 from rekrut.interviews.models.library import (
+    DECIDING_KINDS,
+    INTERVIEW_KINDS,
+    ROUND_TYPE_OF_KIND,
     RUBRIC_LEVELS,
     Attribute,
     Question,
@@ -29,8 +32,11 @@ from rekrut.interviews.models.plans import (
 )
 
 __all__ = [
+    "DECIDING_KINDS",
+    "INTERVIEW_KINDS",
     "MAX_DURATION_MINUTES",
     "MIN_DURATION_MINUTES",
+    "ROUND_TYPE_OF_KIND",
     "RUBRIC_LEVELS",
     "Attribute",
     "Decision",

@@ -6,7 +6,7 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from rekrut.interviews.models.interviews import ImmutableRow
+from rekrut.core.models import AppendOnly
 from rekrut.jobs.models import Job, Stage
 from rekrut.pipeline.models import Application, RejectReason
 
@@ -64,7 +64,7 @@ class DecisionOutcome(models.TextChoices):
     REJECT = "reject", _("Reject")
 
 
-class Decision(models.Model):
+class Decision(AppendOnly):
     """The internal evaluation's decision: a person's, with its reason and the policy's advice beside it."""
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="decisions")
@@ -86,14 +86,6 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} · {self.get_outcome_display()}"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
-            raise ImmutableRow("Decisions are never edited.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
-
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise ImmutableRow("Decisions are never deleted.")
 
     @property
     def follows_policy(self) -> bool:

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from rekrut.core.errors import ImmutableRow as ImmutableRow  # re-exported: raised by the rows below
+from rekrut.core.models import AppendOnly
 from rekrut.interviews.models.library import Attribute, Question
 from rekrut.interviews.models.plans import PlanRound
 from rekrut.pipeline.models import Application
@@ -165,11 +167,7 @@ class ScorecardQuestionNote(models.Model):
         return self.notes[:60]
 
 
-class ImmutableRow(Exception):
-    pass
-
-
-class ScorecardVersion(models.Model):
+class ScorecardVersion(AppendOnly):
     """What a scorecard said at one submission. Written once, never changed: amendments add a version."""
 
     scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="versions")
@@ -188,11 +186,3 @@ class ScorecardVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scorecard_id} v{self.number}"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
-            raise ImmutableRow("Scorecard versions are never edited.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
-
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise ImmutableRow("Scorecard versions are never deleted.")

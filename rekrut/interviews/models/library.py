@@ -4,14 +4,10 @@ the question bank. HR admins edit it in the admin; jobs copy from it into their 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from rekrut.jobs.models import JobFamily
-
-
-def in_english() -> bool:
-    return (get_language() or "id").startswith("en")
+from rekrut.core.models import Bilingual, bilingual, language_suffix
+from rekrut.jobs.models import JobFamily, StageKind
 
 
 class RoundType(models.TextChoices):
@@ -22,10 +18,23 @@ class RoundType(models.TextChoices):
     CUSTOM = "custom", _("Other interview")
 
 
+# The round a stage of each interview kind holds. Stage kinds say what a stage is, so nothing reads names.
+ROUND_TYPE_OF_KIND: dict[str, str] = {
+    StageKind.HR_INTERVIEW: RoundType.HR,
+    StageKind.USER_INTERVIEW: RoundType.USER,
+    StageKind.SUPERIOR_INTERVIEW: RoundType.SUPERIOR,
+    StageKind.DIRECTOR_INTERVIEW: RoundType.DIRECTOR,
+    StageKind.OTHER_INTERVIEW: RoundType.CUSTOM,
+}
+INTERVIEW_KINDS = frozenset(ROUND_TYPE_OF_KIND)
+# Stages where the evaluation decision can be taken: any interview, and the internal evaluation.
+DECIDING_KINDS = INTERVIEW_KINDS | {StageKind.EVALUATION}
+
+
 RUBRIC_LEVELS = (1, 2, 3, 4)
 
 
-class Attribute(models.Model):
+class Attribute(Bilingual):
     """Something an interview assesses (attitude, technical skill, ...), with a 4-point behavioural rubric."""
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
@@ -52,21 +61,17 @@ class Attribute(models.Model):
         return self.name
 
     @property
-    def name(self) -> str:
-        return self.name_en if in_english() else self.name_id
-
-    @property
     def description(self) -> str:
-        return self.description_en if in_english() else self.description_id
+        return bilingual(self, "description")
 
     @property
     def rubric(self) -> list[tuple[int, str]]:
         """The four levels in the current language: [(1, "..."), ..., (4, "...")]."""
-        suffix = "en" if in_english() else "id"
+        suffix = language_suffix()
         return [(level, getattr(self, f"rubric_{level}_{suffix}")) for level in RUBRIC_LEVELS]
 
 
-class RoundTemplate(models.Model):
+class RoundTemplate(Bilingual):
     """A round type's defaults: its name, length, focus attributes and the extra fields its scorecard asks."""
 
     round_type = models.CharField(_("round type"), max_length=20, choices=RoundType.choices, unique=True)
@@ -88,10 +93,6 @@ class RoundTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return self.name_en if in_english() else self.name_id
 
 
 class RoundTemplateAttribute(models.Model):
@@ -152,13 +153,13 @@ class Question(models.Model):
 
     @property
     def text(self) -> str:
-        return self.text_en if in_english() else self.text_id
+        return bilingual(self, "text")
 
     @property
     def strong_answer(self) -> str:
-        return self.strong_answer_en if in_english() else self.strong_answer_id
+        return bilingual(self, "strong_answer")
 
     @property
     def follow_up_texts(self) -> list[str]:
-        key = "en" if in_english() else "id"
+        key = language_suffix()
         return [f.get(key) or f.get("id") or "" for f in self.follow_ups if isinstance(f, dict)]

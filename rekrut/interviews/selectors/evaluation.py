@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from rekrut.accounts.models import User
 from rekrut.interviews import policy
 from rekrut.interviews.models import (
+    DECIDING_KINDS,
     Attribute,
     Decision,
     DecisionPolicy,
@@ -26,13 +27,12 @@ from rekrut.interviews.models import (
     ScorecardRating,
     ScorecardStatus,
 )
-from rekrut.interviews.selectors.scorecards import sees_all_scorecards
-from rekrut.jobs.models import Job, Stage, StageKind
+from rekrut.interviews.selectors.scorecards import salary_masked, sees_all_scorecards
+from rekrut.jobs.models import Job, Stage
 from rekrut.jobs.selectors import job_is_hr_owned_by
-from rekrut.pipeline.models import Application, ApplicationStatus
+from rekrut.pipeline.models import Application
+from rekrut.pipeline.transitions import ApplicationStatus
 
-INTERVIEW_KINDS = {StageKind.HR_INTERVIEW, StageKind.USER_INTERVIEW, StageKind.OTHER_INTERVIEW}
-DECIDING_KINDS = INTERVIEW_KINDS | {StageKind.EVALUATION}
 # Attribute averages of HR and the user this far apart on a shared attribute are called out.
 DISAGREEMENT_GAP = 1.5
 
@@ -246,6 +246,7 @@ def evaluation_build(*, user: User, application: Application) -> Evaluation:
         for s in i.scorecards.all()
         if (s.status == ScorecardStatus.SUBMITTED and sees_all) or s.interviewer_id == user.pk
     ]
+    salary_masked([c.scorecard for c in columns], user=user, application=application)
     attributes: dict[int, Attribute] = {}
     shown = {c.round.pk for c in columns}
     for r in loaded.rounds:

@@ -11,8 +11,9 @@ from rekrut.accounts.models import User
 from rekrut.interviews.models import Interview, InterviewStatus, Scorecard, ScorecardStatus
 from rekrut.jobs.models import Job, TeamRole
 from rekrut.jobs.selectors import jobs_visible_to
-from rekrut.pipeline.models import Application, ApplicationStatus
-from rekrut.pipeline.selectors import applications_visible_to
+from rekrut.pipeline.access import application_get
+from rekrut.pipeline.models import Application
+from rekrut.pipeline.transitions import ApplicationStatus
 
 # A scorecard not submitted this long after its interview ended is overdue.
 OVERDUE_AFTER = timedelta(hours=24)
@@ -25,9 +26,9 @@ def interviews_visible_to(*, user: User) -> QuerySet[Interview]:
     )
     if user.is_hr_admin:
         return interviews
-    on_team = Q(application__job__in=jobs_visible_to(user=user).values("pk"))
-    assigned = Q(pk__in=Interview.objects.filter(interviewers=user).values("pk"))
-    return interviews.filter(on_team | assigned)
+    # Interviewers are on the job's hiring team (services.interviews.interviewers_onto_team), so the team
+    # decides alone: someone taken off the team loses the candidate, even with an old interview assigned.
+    return interviews.filter(application__job__in=jobs_visible_to(user=user).values("pk"))
 
 
 def interview_get(*, user: User, interview_id: int) -> Interview:
@@ -40,18 +41,8 @@ def interview_get(*, user: User, interview_id: int) -> Interview:
 
 
 def application_get_for_interviews(*, user: User, application_id: int) -> Application:
-    """The application if the user is on its job's team, or interviews its candidate."""
-    application = applications_visible_to(user=user).filter(pk=application_id).first()
-    if application is None:
-        application = (
-            Application.objects.select_related("candidate", "job", "stage")
-            .filter(pk=application_id, interviews__interviewers=user)
-            .distinct()
-            .first()
-        )
-    if application is None:
-        raise Http404
-    return application
+    """The application if the user is on its job's hiring team (or an HR admin)."""
+    return application_get(user=user, application_id=application_id)
 
 
 def interviews_of_application(*, application: Application) -> list[Interview]:

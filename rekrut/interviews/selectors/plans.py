@@ -68,3 +68,10 @@ def questions_in_bank(
 
 def staff_for_interviews() -> QuerySet[User]:
     return User.objects.filter(is_active=True).order_by("first_name", "last_name", "username")
+
+
+def question_is_retirable_by(*, user: User, question: Question) -> bool:
+    """A question of the bank is retired by its author (HR) or an HR admin: the one rule, for the page and
+    the service alike."""
+    own = question.created_by_id is not None and question.created_by_id == user.pk
+    return user.is_hr_admin or (own and user.is_hr)

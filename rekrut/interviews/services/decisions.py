@@ -1,7 +1,9 @@
 """Writes for the evaluation decision and the decision policy.
 
 A decision is a person's (the job's HR owner or an HR admin), with its reason; the policy's advice is kept
-beside it. It moves the application through pipeline.services, so the pipeline's rules and history apply.
+beside it. It moves the application through pipeline.services, so the pipeline's rules and history apply:
+a decision to go on is itself what the evaluation stage's exit rule asks for, and one taken with an
+override ("decide now", with its reason) carries its moves past whatever else blocks them.
 """
 
 from typing import Any
@@ -12,14 +14,25 @@ from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
 from rekrut.core.errors import AccessDenied, DomainError, StaleEdit
+from rekrut.events.services import audit_diff, audit_record, audit_snapshot
 from rekrut.interviews import policy
-from rekrut.interviews.models import Decision, DecisionOutcome, DecisionPolicy, StrongYesWeight
-from rekrut.interviews.selectors.evaluation import DECIDING_KINDS, advice_for, rules_of
+from rekrut.interviews.guards import EVALUATION_UNDECIDED
+from rekrut.interviews.models import (
+    DECIDING_KINDS,
+    Decision,
+    DecisionOutcome,
+    DecisionPolicy,
+    StrongYesWeight,
+)
+from rekrut.interviews.selectors.evaluation import advice_for, rules_of
 from rekrut.jobs.models import Job, Stage, StageKind
 from rekrut.jobs.selectors import job_is_hr_owned_by
 from rekrut.pipeline import services as pipeline_services
 from rekrut.pipeline import transitions
-from rekrut.pipeline.models import Application, ApplicationStatus, RejectReason
+from rekrut.pipeline.guards import Blocker
+from rekrut.pipeline.models import Application, RejectReason
+from rekrut.pipeline.selectors import move_blocks
+from rekrut.pipeline.transitions import ApplicationStatus
 
 
 def advice_snapshot(advice: policy.Advice, rules: policy.Rules) -> dict[str, Any]:
@@ -130,16 +143,28 @@ def decision_record(
     if override and not override_reason.strip():
         raise DomainError(_("Say why the decision cannot wait for every scorecard."), code="override_reason")
     path: list[Stage] = []
+    blocked: list[Blocker] = []
     if outcome == DecisionOutcome.PROCEED:
         if to_stage is None or to_stage.job_id != app.job_id:
             raise DomainError(_("Choose the stage the application goes on to."), code="to_stage")
         path = _path_to(app, to_stage)
+        # What keeps the application in its stage, besides the evaluation's decision: this is that decision.
+        blocked = [
+            b for b in move_blocks(job=app.job, applications=[app])[app.pk] if b.code != EVALUATION_UNDECIDED
+        ]
+        if blocked and not override:
+            raise DomainError(
+                _("%(blocked)s Tick “decide now” and say why, to go on anyway.")
+                % {"blocked": pipeline_services.blocked_message(app.stage, blocked)},
+                code="exit_blocked",
+            )
     elif outcome == DecisionOutcome.REJECT:
         if reject_reason is None:
             raise DomainError(_("Choose a reason for the rejection."), code="reject_reason")
         to_stage = None
     else:
         to_stage = None
+    is_override = override and bool(missing or blocked)
     decision = Decision.objects.create(
         application=app,
         decided_by=actor,
@@ -149,14 +174,20 @@ def decision_record(
         reject_reason=reject_reason if outcome == DecisionOutcome.REJECT else None,
         reason=reason.strip(),
         policy_snapshot=advice_snapshot(advice, rules_of(row)),
-        is_override=bool(missing) and override,
-        override_reason=override_reason.strip() if missing and override else "",
+        is_override=is_override,
+        override_reason=override_reason.strip() if is_override else "",
         at=timezone.now(),
     )
     note = str(_("Evaluation decision: %(reason)s") % {"reason": reason.strip()})
     for step in path:
         app = pipeline_services.application_move(
-            application=app, to_stage=step, actor=actor, expected_version=None, note=note
+            application=app,
+            to_stage=step,
+            actor=actor,
+            expected_version=None,
+            note=note,
+            override=decision.is_override,
+            override_reason=decision.override_reason,
         )
     if outcome == DecisionOutcome.REJECT and reject_reason is not None:
         pipeline_services.application_reject(
@@ -170,6 +201,14 @@ def decision_record(
     return decision
 
 
+POLICY_FIELDS = (
+    "hr_is_gate",
+    "user_decides",
+    "strong_user_yes_weight",
+    "managerial_requires_superior_and_director",
+)
+
+
 @transaction.atomic
 def decision_policy_set(*, actor: User, job: Job | None, rules: policy.Rules) -> DecisionPolicy:
     """Sets the company default (job None; HR admins) or a job's own policy (its HR owner or an HR admin)."""
@@ -179,13 +218,17 @@ def decision_policy_set(*, actor: User, job: Job | None, rules: policy.Rules) ->
         raise AccessDenied(_("Only the job's HR owner or an HR admin can change its decision policy."))
     if rules.strong_user_yes_weight not in StrongYesWeight.values:
         raise DomainError(_("Choose a weight from the list."), code="weight")
-    row, _created = DecisionPolicy.objects.select_for_update().get_or_create(job=job)
+    row, created = DecisionPolicy.objects.select_for_update().get_or_create(job=job)
+    # A job's new own policy had no rules of its own before: its "before" is empty, not the default's.
+    before = dict.fromkeys(POLICY_FIELDS) if created else audit_snapshot(row, POLICY_FIELDS)
     row.hr_is_gate = rules.hr_is_gate
     row.user_decides = rules.user_decides
     row.strong_user_yes_weight = rules.strong_user_yes_weight
     row.managerial_requires_superior_and_director = rules.managerial_requires_superior_and_director
     row.updated_by = actor
     row.save()
+    if changes := audit_diff(before, audit_snapshot(row, POLICY_FIELDS)):
+        audit_record(actor=actor, action="decision_policy.changed", subject=row, changes=changes)
     return row
 
 
@@ -194,4 +237,8 @@ def decision_policy_reset(*, actor: User, job: Job) -> None:
     """The job follows the company default again."""
     if not job_is_hr_owned_by(user=actor, job=job):
         raise AccessDenied(_("Only the job's HR owner or an HR admin can change its decision policy."))
-    DecisionPolicy.objects.filter(job=job).delete()
+    for row in DecisionPolicy.objects.select_for_update().filter(job=job):
+        # Recorded against the row it removes: the log keeps its rules and the job's name.
+        changes = audit_diff(audit_snapshot(row, POLICY_FIELDS), dict.fromkeys(POLICY_FIELDS))
+        audit_record(actor=actor, action="decision_policy.reset", subject=row, changes=changes)
+        row.delete()

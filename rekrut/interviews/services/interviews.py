@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from rekrut.accounts.models import User
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.core.localization import local_datetime
+from rekrut.core.site import absolute_url
 from rekrut.interviews.calendar import interview_invite
 from rekrut.interviews.models import (
     MAX_DURATION_MINUTES,
@@ -19,9 +20,12 @@ from rekrut.interviews.models import (
     PlanRound,
     ScorecardStatus,
 )
+from rekrut.jobs.models import Job
 from rekrut.jobs.selectors import job_is_managed_by
+from rekrut.jobs.services import team_members_add
 from rekrut.notifications.services import message_queue
-from rekrut.pipeline.models import Application, ApplicationStatus
+from rekrut.pipeline.models import Application
+from rekrut.pipeline.transitions import ApplicationStatus
 
 
 def _check_people(interviewers: Iterable[User]) -> list[User]:
@@ -31,6 +35,25 @@ def _check_people(interviewers: Iterable[User]) -> list[User]:
     if any(not person.is_active for person in people):
         raise DomainError(_("Interviewers must be active users."), code="inactive_interviewer")
     return people
+
+
+def interviewers_onto_team(*, actor: User, job: Job, people: list[User], add_to_team: bool) -> list[User]:
+    """Interviewers come from the job's hiring team, since they see the candidate's data. Someone else is
+    added to the team first, visibly and only when asked, by someone allowed to change the team."""
+    on_team = set(job.team.values_list("user_id", flat=True))
+    outside = [person for person in people if person.pk not in on_team]
+    if not outside:
+        return []
+    if not add_to_team:
+        raise DomainError(
+            _(
+                "%(names)s is not on this job's hiring team. Add them to the team first (the job's HR owner "
+                "or an HR admin can), so that everyone who sees the candidate is on the team."
+            )
+            % {"names": ", ".join(str(person) for person in outside)},
+            code="not_on_team",
+        )
+    return team_members_add(actor=actor, job=job, people=outside)
 
 
 def _check_time(starts_at: datetime, duration_minutes: int) -> None:
@@ -56,6 +79,7 @@ def interview_schedule(
     interviewers: Iterable[User],
     location: str = "",
     notify: bool = True,
+    add_to_team: bool = False,
 ) -> Interview:
     """Plans an interview of a round of the application's job and tells the interviewers."""
     if not job_is_managed_by(user=actor, job=application.job):
@@ -66,6 +90,7 @@ def interview_schedule(
         raise DomainError(_("That round belongs to another job."), code="foreign_round")
     _check_time(starts_at, duration_minutes)
     people = _check_people(interviewers)
+    interviewers_onto_team(actor=actor, job=application.job, people=people, add_to_team=add_to_team)
     interview = Interview.objects.create(
         application=application,
         round=plan_round,
@@ -93,7 +118,7 @@ def interview_schedule(
                         "minutes": duration_minutes,
                         "location": interview.location,
                         "company": settings.COMPANY_NAME,
-                        "url": f"{settings.SITE_URL}/interviews/{interview.pk}/scorecard/",
+                        "url": absolute_url("interviews:scorecard", interview.pk),
                     },
                 )
     return interview

@@ -11,8 +11,10 @@ from rekrut.accounts.models import User
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews import kit
 from rekrut.interviews.models import (
+    INTERVIEW_KINDS,
     MAX_DURATION_MINUTES,
     MIN_DURATION_MINUTES,
+    ROUND_TYPE_OF_KIND,
     Attribute,
     KitQuestion,
     PlanRound,
@@ -21,10 +23,11 @@ from rekrut.interviews.models import (
     RoundTemplate,
     RoundType,
 )
-from rekrut.jobs.models import Job, JobFamily, Stage, StageKind, TeamRole
+from rekrut.interviews.selectors.plans import question_is_retirable_by
+from rekrut.jobs.models import Job, JobFamily, Stage, TeamRole
 from rekrut.jobs.selectors import job_is_hr_owned_by
+from rekrut.jobs.services import team_members_add
 
-INTERVIEW_KINDS = (StageKind.HR_INTERVIEW, StageKind.USER_INTERVIEW, StageKind.OTHER_INTERVIEW)
 # Who interviews by default, from the job's hiring team.
 DEFAULT_INTERVIEWER_ROLES: dict[str, tuple[str, ...]] = {
     RoundType.HR: (TeamRole.HR_OWNER,),
@@ -36,17 +39,8 @@ DEFAULT_INTERVIEWER_ROLES: dict[str, tuple[str, ...]] = {
 
 
 def round_type_for_stage(stage: Stage) -> str:
-    """Stage kinds name the HR and user interviews; the other interviews are told apart by their names."""
-    if stage.kind == StageKind.HR_INTERVIEW:
-        return RoundType.HR
-    if stage.kind == StageKind.USER_INTERVIEW:
-        return RoundType.USER
-    name = f"{stage.name_id} {stage.name_en}".lower()
-    if "direk" in name or "director" in name:
-        return RoundType.DIRECTOR
-    if "atasan" in name or "superior" in name or "head" in name:
-        return RoundType.SUPERIOR
-    return RoundType.CUSTOM
+    """The round an interview stage holds, from its kind (ROUND_TYPE_OF_KIND), never from its name."""
+    return ROUND_TYPE_OF_KIND.get(stage.kind, RoundType.CUSTOM)
 
 
 def _require_hr_owner(actor: User, job: Job) -> None:
@@ -76,6 +70,11 @@ def interview_plan_ensure(*, job: Job) -> None:
                 _round_create(job, stage, templates, team)
         except IntegrityError:
             continue  # another request created it meanwhile
+
+
+def plan_follow_stages(job: Job) -> None:
+    """jobs.hooks.job_stages_changed: a job was created or its stages changed."""
+    interview_plan_ensure(job=job)
 
 
 def _round_create(job: Job, stage: Stage, templates: dict[str, RoundTemplate], team: list) -> PlanRound:
@@ -137,9 +136,11 @@ def plan_round_update(
             % {"low": MIN_DURATION_MINUTES, "high": MAX_DURATION_MINUTES},
             code="duration",
         )
-    people = list(interviewers)
+    people = list(dict.fromkeys(interviewers))
     if any(not person.is_active for person in people):
         raise DomainError(_("Interviewers must be active users."), code="inactive_interviewer")
+    # Only the HR owner edits a round, and may change the team: a chosen interviewer joins it (audited).
+    team_members_add(actor=actor, job=plan_round.job, people=people)
     focus = list(dict.fromkeys(attributes))
     if not focus:
         raise DomainError(_("Choose at least one focus attribute."), code="no_attributes")
@@ -250,8 +251,7 @@ def question_create(
 @transaction.atomic
 def question_retire(*, actor: User, question: Question) -> Question:
     """Retired questions leave the suggestions; kits that chose them keep them, marked as retired."""
-    own = question.created_by_id is not None and question.created_by_id == actor.pk
-    if not (actor.is_hr_admin or (own and actor.is_hr)):
+    if not question_is_retirable_by(user=actor, question=question):
         raise AccessDenied(_("Only its author or an HR admin can retire a question."))
     if not question.is_active:
         raise DomainError(_("That question is already retired."), code="question_retired")

@@ -1,8 +1,6 @@
 """The question bank: everyone reads it; HR adds its own questions and retires them."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,10 +9,9 @@ from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
 from rekrut.core.actions import carry_out
-from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews.forms import QuestionForm
 from rekrut.interviews.models import Question, RoundType
-from rekrut.interviews.selectors.plans import attributes_in_use, questions_in_bank
+from rekrut.interviews.selectors.plans import attributes_in_use, question_is_retirable_by, questions_in_bank
 from rekrut.interviews.services import plans
 from rekrut.jobs.models import JobFamily
 
@@ -30,8 +27,9 @@ def questions(request: AuthedRequest) -> HttpResponse:
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
-            plans.question_create(
+        added = carry_out(
+            request,
+            lambda: plans.question_create(
                 actor=request.user,
                 round_type=d["round_type"],
                 job_family=d["job_family"],
@@ -41,13 +39,11 @@ def questions(request: AuthedRequest) -> HttpResponse:
                 strong_answer_id=d["strong_answer_id"],
                 strong_answer_en=d["strong_answer_en"],
                 follow_ups=form.follow_up_list(),
-            )
-        except AccessDenied as denied:
-            raise PermissionDenied(str(denied.message)) from None
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The question is added to the bank."))
+            ),
+            _("The question is added to the bank."),
+            form=form,
+        )
+        if added is not None:
             return redirect("interviews:questions")
     found = questions_in_bank(
         round_type=round_type if round_type in RoundType.values else "",
@@ -64,6 +60,7 @@ def questions(request: AuthedRequest) -> HttpResponse:
         {
             "nav": "jobs",
             "page": page,
+            "retirable": {q.pk for q in page if question_is_retirable_by(user=request.user, question=q)},
             "form": form,
             "round_types": RoundType.choices,
             "job_families": JobFamily.choices,

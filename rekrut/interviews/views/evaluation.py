@@ -14,7 +14,6 @@ from rekrut.interviews.forms import DecisionForm
 from rekrut.interviews.selectors.evaluation import evaluation_build
 from rekrut.interviews.selectors.interviews import application_get_for_interviews
 from rekrut.interviews.services import decisions
-from rekrut.interviews.services.plans import interview_plan_ensure
 from rekrut.jobs.models import Stage
 from rekrut.pipeline.models import Application
 
@@ -54,7 +53,6 @@ def _render(
 @login_required
 def evaluation(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = application_get_for_interviews(user=request.user, application_id=application_id)
-    interview_plan_ensure(job=application.job)
     return _render(request, application, None)
 
 

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
 from rekrut.core.actions import carry_out
-from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews import kit
 from rekrut.interviews.forms import CancelForm, ScheduleForm, TimesForm
 from rekrut.interviews.models import Interview, PlanRound
@@ -22,7 +21,6 @@ from rekrut.interviews.selectors.interviews import (
 from rekrut.interviews.selectors.plans import plan_rounds, round_attributes
 from rekrut.interviews.selectors.scorecards import application_is_visible_to
 from rekrut.interviews.services import interviews as services
-from rekrut.interviews.services.plans import interview_plan_ensure
 from rekrut.jobs.selectors import job_is_managed_by
 
 
@@ -38,7 +36,6 @@ def _round_to_schedule(request: AuthedRequest, rounds: list[PlanRound], stage_id
 @login_required
 def application(request: AuthedRequest, application_id: int) -> HttpResponse:
     app = application_get_for_interviews(user=request.user, application_id=application_id)
-    interview_plan_ensure(job=app.job)
     rounds = plan_rounds(job=app.job)
     can_schedule = job_is_managed_by(user=request.user, job=app.job)
     chosen = _round_to_schedule(request, rounds, app.stage_id)
@@ -55,8 +52,9 @@ def application(request: AuthedRequest, application_id: int) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             d = form.cleaned_data
-            try:
-                interview = services.interview_schedule(
+            interview = carry_out(
+                request,
+                lambda: services.interview_schedule(
                     actor=request.user,
                     application=app,
                     plan_round=d["round"],
@@ -64,17 +62,15 @@ def application(request: AuthedRequest, application_id: int) -> HttpResponse:
                     duration_minutes=d["duration_minutes"],
                     interviewers=d["interviewers"],
                     location=d["location"],
-                )
-            except AccessDenied as denied:
-                raise PermissionDenied(str(denied.message)) from None
-            except DomainError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(
-                    request,
+                    add_to_team=d["add_to_team"],
+                ),
+                lambda done: (
                     _("The %(round)s is scheduled; the interviewers are told by e-mail.")
-                    % {"round": interview.round.stage.name},
-                )
+                    % {"round": done.round.stage.name}
+                ),
+                form=form,
+            )
+            if interview is not None:
                 return redirect("interviews:application", application_id=app.pk)
     return render(
         request,

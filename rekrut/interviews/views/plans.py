@@ -32,7 +32,6 @@ def _time_guidance(plan_round: PlanRound) -> int | None:
 @login_required
 def plan(request: AuthedRequest, job_id: int) -> HttpResponse:
     job = job_get(user=request.user, job_id=job_id)
-    plans.interview_plan_ensure(job=job)
     rounds = plan_rounds(job=job)
     row = policy_row_for(job=job)
     return render(

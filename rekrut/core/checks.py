@@ -1,0 +1,21 @@
+"""Deployment checks of Rekrut's own settings (`rekrut check --deploy`)."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def site_url_matches_https(app_configs: Any, **kwargs: Any) -> list[Warning]:
+    # Behind TLS, links in e-mails and invites built from an http:// (default: the bind address) site URL
+    # point at an address candidates and interviewers cannot open.
+    if settings.HTTPS and not settings.SITE_URL.startswith("https://"):
+        return [
+            Warning(
+                f"REKRUT_HTTPS is on but links in e-mails point to {settings.SITE_URL}.",
+                hint="Set REKRUT_SITE_URL to the public address, e.g. https://rekrut.example.co.id.",
+                id="rekrut.W001",
+            )
+        ]
+    return []

@@ -1,0 +1,18 @@
+"""Core models: the shared mixins (bilingual texts, append-only rows) and signed links."""
+
+from rekrut.core.models.append_only import AppendOnly, AppendOnlyManager, AppendOnlyQuerySet
+from rekrut.core.models.bilingual import Bilingual, bilingual, in_english, language_suffix
+from rekrut.core.models.signed_links import LinkOutcome, SignedLink, SignedLinkUse
+
+__all__ = [
+    "AppendOnly",
+    "AppendOnlyManager",
+    "AppendOnlyQuerySet",
+    "Bilingual",
+    "LinkOutcome",
+    "SignedLink",
+    "SignedLinkUse",
+    "bilingual",
+    "in_english",
+    "language_suffix",
+]

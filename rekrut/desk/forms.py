@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rekrut.candidates.models import Source
+from rekrut.pipeline.models import RejectReason
+
+
+class ActionForm(forms.Form):
+    """The fields every pipeline action posts: the version the user saw, and an optional note."""
+
+    version = forms.IntegerField(min_value=1)
+    to_stage = forms.IntegerField(required=False)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea)
+
+
+class RejectForm(ActionForm):
+    reason = forms.ModelChoiceField(label=_("Reason"), queryset=RejectReason.objects.filter(is_active=True))
+    notify_candidate = forms.BooleanField(
+        label=_("Send the candidate a polite rejection e-mail"), required=False
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    job = forms.IntegerField(required=False)
+    stage = forms.IntegerField(required=False)
+    source = forms.ChoiceField(
+        label=_("Source"), required=False, choices=[("", _("All sources")), *Source.choices]
+    )
+    applied_from = forms.DateField(
+        label=_("Applied from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    applied_to = forms.DateField(
+        label=_("Applied until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

@@ -1,0 +1,137 @@
+"""The candidate pages of the staff desk: the searchable list, a candidate with their applications and
+interviews, their CV, and merging two records of one person."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+
+from rekrut.accounts.http import AuthedRequest
+from rekrut.candidates.models import Candidate
+from rekrut.core.actions import carry_out
+from rekrut.desk.forms import SearchForm
+from rekrut.events.services import audit_record
+from rekrut.jobs.selectors import job_choices_for
+from rekrut.pipeline import merging
+from rekrut.pipeline.access import (
+    application_accesses,
+    candidate_access_get,
+    candidate_duplicates_for,
+    candidate_get,
+)
+from rekrut.pipeline.search import CandidateFilters, candidates_search
+from rekrut.pipeline.selectors import candidate_applications
+
+PAGE_SIZE = 25
+
+
+@login_required
+def candidate_list(request: AuthedRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    filters = CandidateFilters()
+    if form.is_valid():
+        d = form.cleaned_data
+        filters = CandidateFilters(
+            query=d["q"] or "",
+            job_id=d["job"],
+            stage_id=d["stage"],
+            source=d["source"] or "",
+            applied_from=d["applied_from"],
+            applied_to=d["applied_to"],
+        )
+    candidates = candidates_search(user=request.user, filters=filters)
+    page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
+    query_string = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
+    template = "desk/_candidate_results.html" if request.htmx else "desk/candidate_list.html"
+    context = {
+        "nav": "candidates",
+        "form": form,
+        "page": page,
+        "jobs": job_choices_for(user=request.user),
+        "filters": filters,
+        "query_string": query_string,
+    }
+    return render(request, template, context)
+
+
+@login_required
+def candidate_detail(request: AuthedRequest, candidate_id: int) -> HttpResponse:
+    access = candidate_access_get(user=request.user, candidate_id=candidate_id)
+    candidate = access.candidate
+    applications = candidate_applications(user=request.user, candidate=candidate)
+    duplicates: list[Candidate] = []
+    if access.can_see_duplicates:
+        duplicates, _hidden = candidate_duplicates_for(
+            user=request.user, email=candidate.email, phone=candidate.phone, exclude_id=candidate.pk
+        )
+    apply_jobs = job_choices_for(user=request.user, include_closed=False).exclude(
+        pk__in=applications.values("job_id")
+    )
+    if not access.can_apply_to_jobs:
+        apply_jobs = apply_jobs.none()
+    return render(
+        request,
+        "desk/candidate_detail.html",
+        {
+            "nav": "candidates",
+            "candidate": candidate,
+            "access": access,
+            "applications": application_accesses(user=request.user, applications=applications),
+            "events": candidate.events.select_related("actor"),
+            "apply_jobs": apply_jobs,
+            "duplicates": duplicates,
+        },
+    )
+
+
+@login_required
+def candidate_merge(request: AuthedRequest, keep_id: int, duplicate_id: int) -> HttpResponse:
+    """GET: the two records side by side. POST: fold the duplicate into the kept record (HR only)."""
+    if keep_id == duplicate_id:
+        raise Http404
+    # Like the other candidate pages: a record the user may not see is a 404, then the role is checked.
+    keep = candidate_access_get(user=request.user, candidate_id=keep_id)
+    duplicate = candidate_access_get(user=request.user, candidate_id=duplicate_id)
+    if not (keep.can_merge and duplicate.can_merge):
+        raise PermissionDenied
+    if request.method == "POST":
+        merged = carry_out(
+            request,
+            lambda: merging.candidate_merge(
+                actor=request.user, keep=keep.candidate, duplicate=duplicate.candidate
+            ),
+            _("The record #%(duplicate)s is merged into this one.") % {"duplicate": duplicate_id},
+        )
+        if merged is not None:
+            return redirect("desk:candidate", candidate_id=keep_id)
+    records = merging.merge_preview(user=request.user, keep=keep.candidate, duplicate=duplicate.candidate)
+    return render(
+        request,
+        "desk/candidate_merge.html",
+        {"nav": "candidates", "keep": keep.candidate, "duplicate": duplicate.candidate, "records": records},
+    )
+
+
+@login_required
+@xframe_options_sameorigin  # the candidate page previews the PDF in a frame; every other page is DENY
+def candidate_cv(request: AuthedRequest, candidate_id: int) -> FileResponse:
+    """The CV file, to people who may see the candidate. `?inline=1` for the in-page preview."""
+    candidate = candidate_get(user=request.user, candidate_id=candidate_id)
+    if not candidate.cv_file:
+        raise Http404
+    is_pdf = (candidate.cv_file.name or "").endswith(".pdf")
+    inline = request.GET.get("inline") == "1" and is_pdf
+    response = FileResponse(
+        candidate.cv_file.open("rb"),
+        as_attachment=not inline,
+        filename=candidate.cv_name or f"cv-{candidate.pk}.{'pdf' if is_pdf else 'docx'}",
+    )
+    response["Cache-Control"] = "private, no-store"
+    # Personal data was shown or handed out: the audit log says to whom (UU 27/2022 PDP, Ps 31).
+    audit_record(actor=request.user, action="cv.viewed" if inline else "cv.downloaded", subject=candidate)
+    return response

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IntakeConfig(AppConfig):
+    name = "rekrut.intake"
+    label = "intake"
+    verbose_name = _("Intake")
+
+    def ready(self) -> None:
+        from rekrut.intake.importing import imports_recover_stuck
+        from rekrut.notifications.sweep import worker_sweep
+
+        worker_sweep.register(imports_recover_stuck)

@@ -1,0 +1,204 @@
+"""Reading uploaded CVs (PDF, DOCX): what the file really is, its text, and the contacts in it.
+
+Everything works on bytes in memory and raises `UploadRejected` (rekrut.core.uploads) with a message for
+the uploader. The file name is only used to word a message better; what a file is comes from its content.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+import docx
+import phonenumbers
+from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
+
+from rekrut.core.phones import MOBILE_TYPES, country_code_preferred
+from rekrut.core.uploads import (
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    UploadRejected,
+    looks_like_pdf,
+    upload_size_check,
+    zip_sizes,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_PDF_PAGES = 50  # a CV is a few pages; past this we are reading a book or a hostile file
+MAX_TEXT_CHARS = 200_000  # plenty for search; keeps cv_text rows small
+
+PDF_TYPE = "application/pdf"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass(frozen=True)
+class ExtractedCV:
+    kind: Literal["pdf", "docx"]
+    text: str
+    emails: list[str]
+    phones: list[str]  # E.164, mobile numbers first
+    content_type: str
+
+
+def _unsupported(name: str) -> UploadRejected:
+    if name.lower().endswith(".doc"):
+        return UploadRejected(
+            _("Old Word (.doc) files are not supported. Save it as .docx or PDF and try again."),
+            code="unsupported_type",
+        )
+    return UploadRejected(_("Upload the CV as a PDF or Word (.docx) file."), code="unsupported_type")
+
+
+def cv_read(*, name: str, data: bytes) -> ExtractedCV:
+    """Check an uploaded CV and pull out its text and contacts. Raises `UploadRejected`."""
+    upload_size_check(data)
+    if looks_like_pdf(data):
+        kind: Literal["pdf", "docx"] = "pdf"
+        text = _pdf_text(data)
+    elif data.startswith(ZIP_MAGIC):
+        sizes = zip_sizes(data)
+        # .docm carries macros; .xlsx, .pptx and .odt are zips too, but not Word documents.
+        if "word/document.xml" not in sizes or "word/vbaProject.bin" in sizes:
+            raise _unsupported(name)
+        kind = "docx"
+        text = _docx_text(data)
+    else:
+        raise _unsupported(name if data.startswith(OLE_MAGIC) else "")
+    text = text_normalize(text)[:MAX_TEXT_CHARS]
+    emails, phones = contacts_find(text)
+    content_type = PDF_TYPE if kind == "pdf" else DOCX_TYPE
+    return ExtractedCV(kind=kind, text=text, emails=emails, phones=phones, content_type=content_type)
+
+
+def _pdf_text(data: bytes) -> str:
+    # pypdf raises many exception types on malformed input (its own, ValueError, KeyError,
+    # RecursionError...); for an upload they all mean the same thing: the file is damaged.
+    encrypted_rejection = UploadRejected(
+        _("The PDF is password-protected. Remove the protection and upload it again."), code="encrypted"
+    )
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise encrypted_rejection
+        page_count = len(reader.pages)
+    except UploadRejected:
+        raise
+    except Exception as exc:
+        # The /Encrypt key sits in the trailer, which is never compressed, so it shows in the raw bytes
+        # even when pypdf fails on an encryption it cannot handle (AES needs the optional `cryptography`).
+        if b"/Encrypt" in data:
+            raise encrypted_rejection from exc
+        raise UploadRejected(_("The PDF is damaged and cannot be opened."), code="corrupt") from exc
+    if page_count == 0:
+        raise UploadRejected(_("The PDF is damaged and cannot be opened."), code="corrupt")
+    parts: list[str] = []
+    for index in range(min(page_count, MAX_PDF_PAGES)):
+        try:
+            parts.append(reader.pages[index].extract_text())
+        except Exception:
+            # One page with an odd font or a broken content stream should not cost the whole CV:
+            # the file is still stored, only search loses that page.
+            logger.info("CV PDF page %d: text not extractable", index + 1, exc_info=True)
+        if sum(len(part) for part in parts) > MAX_TEXT_CHARS:
+            break
+    return "\n".join(parts)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_RT_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+_RT_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+# Elements that carry a paragraph's text: w:t holds text, the others stand for one character.
+# Deleted text (w:delText) and field codes (w:instrText) are left out on purpose.
+_DOCX_TEXT_TAGS = {
+    f"{_W}t": None,
+    f"{_W}tab": " ",
+    f"{_W}br": "\n",
+    f"{_W}cr": "\n",
+    f"{_W}noBreakHyphen": "-",
+}
+
+
+def _docx_text(data: bytes) -> str:
+    try:
+        document = docx.Document(io.BytesIO(data))
+        roots = [
+            rel.target_part.element
+            for rel in document.part.rels.values()
+            if rel.reltype == _RT_HEADER and not rel.is_external
+        ]
+        roots.append(document.element.body)
+        roots += [
+            rel.target_part.element
+            for rel in document.part.rels.values()
+            if rel.reltype == _RT_FOOTER and not rel.is_external
+        ]
+    except Exception as exc:  # python-docx and lxml raise many types for a damaged package
+        raise UploadRejected(_("The Word file is damaged and cannot be opened."), code="corrupt") from exc
+    # Walk the XML rather than python-docx's paragraphs/tables: CV templates put contact details in
+    # text boxes, content controls and headers, which `document.paragraphs` never shows.
+    paragraphs: dict[object, list[str]] = {}
+    seen_parts: set[int] = set()
+    for root in roots:
+        if id(root) in seen_parts:  # sections may share one header part
+            continue
+        seen_parts.add(id(root))
+        for element in root.iter(*_DOCX_TEXT_TAGS):
+            # Text boxes are stored twice (modern shape + VML fallback); read only the modern one.
+            if any(True for _ancestor in element.iterancestors(_MC_FALLBACK)):
+                continue
+            # Group by the nearest paragraph, so a text box inside a paragraph becomes its own line.
+            paragraph = next(element.iterancestors(f"{_W}p"), None)
+            replacement = _DOCX_TEXT_TAGS[element.tag]
+            piece = (element.text or "") if replacement is None else replacement
+            paragraphs.setdefault(paragraph, []).append(piece)
+    return "\n".join("".join(pieces) for pieces in paragraphs.values())
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width marks
+# C0 controls and lone surrogates: PostgreSQL text refuses NUL and invalid UTF-8.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def text_normalize(text: str) -> str:
+    """One space between words, no trailing spaces, at most one blank line in a row."""
+    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text))
+    # NFKC folds PDF ligatures ("ﬁ" -> "fi") and full-width or non-breaking spaces, so search matches.
+    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])"
+)
+
+
+def contacts_find(text: str) -> tuple[list[str], list[str]]:
+    """E-mail addresses (lower case) and phone numbers (E.164, mobiles first) in text, each once, in order."""
+    emails = list(dict.fromkeys(match.group(0).lower() for match in _EMAIL.finditer(text)))
+    mobiles: dict[str, None] = {}
+    others: dict[str, None] = {}
+    # POSSIBLE, then our own checks: the stricter VALID level also demands the trunk 0, which drops
+    # "62812..." (the WhatsApp way of writing a number) for short mobiles.
+    for match in phonenumbers.PhoneNumberMatcher(text, "ID", leniency=phonenumbers.Leniency.POSSIBLE):
+        # Indonesians always write the trunk 0 or the country code; a bare run of digits in a CV
+        # (an ID number, a year range) is not a phone number even if it happens to be valid.
+        digits = re.sub(r"\D", "", match.raw_string)
+        if not (match.raw_string.lstrip("( ").startswith(("0", "+")) or digits.startswith("62")):
+            continue
+        number = country_code_preferred(match.number, match.raw_string)
+        if not phonenumbers.is_valid_number(number):
+            continue
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        target = mobiles if phonenumbers.number_type(number) in MOBILE_TYPES else others
+        target.setdefault(e164, None)
+    return emails, [*mobiles, *others]

@@ -1,0 +1,84 @@
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from rekrut.candidates.models import Candidate
+from rekrut.candidates.services import CVUpload
+from rekrut.core.phones import PhoneInvalid, phone_normalize
+from rekrut.core.uploads import MAX_UPLOAD_BYTES, UploadRejected
+from rekrut.intake.cv_reading import ExtractedCV, cv_read
+
+
+def cv_upload_read(upload: UploadedFile) -> tuple[bytes, ExtractedCV]:
+    """Reads and checks an uploaded CV by its content; raises UploadRejected with the user's message."""
+    if upload.size and upload.size > MAX_UPLOAD_BYTES:
+        raise UploadRejected(_("The file is larger than 10 MB."), code="too_large")
+    data = upload.read()
+    return data, cv_read(name=upload.name or "", data=data)
+
+
+def cv_from_upload(upload: UploadedFile) -> CVUpload:
+    data, extracted = cv_upload_read(upload)
+    return CVUpload(name=upload.name or "cv", data=data, kind=extracted.kind, text=extracted.text)
+
+
+class CandidateForm(forms.ModelForm):
+    cv = forms.FileField(
+        label=_("CV (PDF or Word .docx, at most 10 MB)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx"}),
+    )
+    links_text = forms.CharField(
+        label=_("Links (one per line)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    class Meta:
+        model = Candidate
+        fields = ["full_name", "email", "phone", "city", "source", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["links_text"] = "\n".join(self.instance.links)
+        self.cv_upload: CVUpload | None = None
+
+    def clean_phone(self) -> str:
+        raw = self.cleaned_data.get("phone", "").strip()
+        if not raw:
+            return ""
+        try:
+            return phone_normalize(raw)
+        except PhoneInvalid as error:
+            raise forms.ValidationError(error.message) from None
+
+    def clean_email(self) -> str:
+        return self.cleaned_data.get("email", "").strip().lower()
+
+    def clean_links_text(self) -> list[str]:
+        links = [
+            line.strip() for line in self.cleaned_data.get("links_text", "").splitlines() if line.strip()
+        ]
+        validator = forms.URLField(assume_scheme="https")
+        for link in links:
+            try:
+                validator.clean(link)
+            except forms.ValidationError:
+                raise forms.ValidationError(_("“%(link)s” is not a web address.") % {"link": link}) from None
+        return links
+
+    def clean_cv(self) -> object:
+        upload = self.cleaned_data.get("cv")
+        if upload:
+            try:
+                self.cv_upload = cv_from_upload(upload)
+            except UploadRejected as error:
+                raise forms.ValidationError(error.message) from None
+        return upload
+
+    def candidate_fields(self) -> dict[str, Any]:
+        data = {k: self.cleaned_data[k] for k in ["full_name", "email", "phone", "city", "source", "notes"]}
+        data["links"] = self.cleaned_data["links_text"]
+        return data

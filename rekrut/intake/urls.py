@@ -1,0 +1,15 @@
+from django.urls import path
+
+from rekrut.intake.views import imports, people
+
+app_name = "intake"
+
+urlpatterns = [
+    path("new/", people.candidate_add, name="add"),
+    path("new/cv/", people.cv_read, name="cv_read"),
+    path("<int:candidate_id>/edit/", people.candidate_edit, name="edit"),
+    path("<int:candidate_id>/apply/", people.candidate_apply, name="apply"),
+    path("import/", imports.import_start, name="import_start"),
+    path("import/<int:import_id>/", imports.import_status, name="import_status"),
+    path("import/<int:import_id>/columns/", imports.import_map, name="import_map"),
+]

@@ -1,0 +1,147 @@
+"""Bulk import pages: upload, column mapping with a preview, and progress with the row report."""
+
+from functools import partial
+from typing import Any, cast
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from rekrut.accounts.http import AuthedRequest
+from rekrut.accounts.models import User
+from rekrut.candidates.models import Source
+from rekrut.core.errors import DomainError
+from rekrut.core.tables import MAX_ROWS
+from rekrut.core.uploads import MAX_UPLOAD_BYTES
+from rekrut.intake import importing
+from rekrut.intake.import_rows import IMPORT_FIELDS
+from rekrut.intake.models import ImportStatus
+from rekrut.intake.tasks import candidate_import_run
+from rekrut.jobs.access import MANAGING_ROLES
+from rekrut.jobs.models import Job, JobStatus
+from rekrut.jobs.selectors import jobs_visible_to
+
+REPORT_LIMIT = 500  # rows of the error report shown on the page; the rest are counted
+
+
+def _user(request: AuthedRequest) -> User:
+    return cast(User, request.user)  # every view here is behind login_required
+
+
+def _is_htmx(request: AuthedRequest) -> bool:
+    return bool(getattr(request, "htmx", False))  # set by django_htmx's middleware
+
+
+def _jobs_managed(user: User) -> QuerySet[Job]:
+    jobs = jobs_visible_to(user=user).exclude(status=JobStatus.CLOSED)
+    if not user.is_hr_admin:
+        jobs = jobs.filter(team__user=user, team__role__in=MANAGING_ROLES)
+    return jobs.order_by("title")
+
+
+class ImportStartForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or Excel (.xlsx) file"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )
+    job = forms.ModelChoiceField(
+        label=_("Apply everyone to this job (optional)"), required=False, queryset=Job.objects.none()
+    )
+    source = forms.ChoiceField(label=_("Where these candidates came from"), choices=Source.choices)
+
+    def __init__(self, *args: Any, jobs: QuerySet[Job], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        job_field = cast(forms.ModelChoiceField, self.fields["job"])
+        job_field.queryset = jobs
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size and upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return upload
+
+
+@login_required
+def import_start(request: AuthedRequest) -> HttpResponse:
+    user = _user(request)
+    if not user.is_hr:
+        raise PermissionDenied
+    initial = {"source": request.GET.get("source") or Source.IMPORT, "job": request.GET.get("job")}
+    form = ImportStartForm(
+        request.POST or None, request.FILES or None, initial=initial, jobs=_jobs_managed(user)
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            candidate_import = importing.import_start(
+                actor=user,
+                name=upload.name or "",
+                data=upload.read(),
+                job=form.cleaned_data["job"],
+                source=form.cleaned_data["source"],
+            )
+        except DomainError as error:
+            form.add_error("file", str(error.message))
+        else:
+            return redirect("intake:import_map", import_id=candidate_import.pk)
+    return render(
+        request, "intake/import/start.html", {"nav": "candidates", "form": form, "max_rows": MAX_ROWS}
+    )
+
+
+@login_required
+def import_map(request: AuthedRequest, import_id: int) -> HttpResponse:
+    """GET: the guessed mapping and a preview. POST: a changed mapping (HTMX: the preview again), or start."""
+    user = _user(request)
+    candidate_import = importing.import_get(user=user, import_id=import_id)
+    if candidate_import.status not in (ImportStatus.MAPPING, ImportStatus.FAILED):
+        return redirect("intake:import_status", import_id=candidate_import.pk)
+    mapping = candidate_import.mapping
+    error = None
+    if request.method == "POST":
+        mapping = {name: request.POST.get(name) or None for name in IMPORT_FIELDS}
+        try:
+            candidate_import = importing.import_map(
+                actor=user, candidate_import=candidate_import, mapping=mapping
+            )
+            if request.POST.get("action") == "start":
+                candidate_import = importing.import_queue(actor=user, candidate_import=candidate_import)
+                transaction.on_commit(partial(candidate_import_run.enqueue, import_id=candidate_import.pk))
+                return redirect("intake:import_status", import_id=candidate_import.pk)
+        except DomainError as refused:
+            error = refused.message
+    shown = importing.import_fields_shown(candidate_import)
+    context = {
+        "nav": "candidates",
+        "candidate_import": candidate_import,
+        "selects": [(name, label, mapping.get(name)) for name, label in IMPORT_FIELDS.items()],
+        "error": error,
+        # A refused mapping was not saved: previewing the saved one would show something else.
+        "preview": [] if error else importing.import_preview(candidate_import),
+        "shown": shown,
+        "columns": [(name, IMPORT_FIELDS[name]) for name in shown],
+    }
+    template = "intake/import/_preview.html" if _is_htmx(request) else "intake/import/map.html"
+    return render(request, template, context)
+
+
+@login_required
+def import_status(request: AuthedRequest, import_id: int) -> HttpResponse:
+    """The progress page; HTMX polls it for the bar until the import is done or failed."""
+    candidate_import = importing.import_get(user=_user(request), import_id=import_id, with_table=False)
+    if candidate_import.status == ImportStatus.MAPPING:
+        return redirect("intake:import_map", import_id=candidate_import.pk)
+    context = {
+        "nav": "candidates",
+        "candidate_import": candidate_import,
+        "finished": candidate_import.status in (ImportStatus.DONE, ImportStatus.FAILED),
+        "report": candidate_import.errors[:REPORT_LIMIT],
+        "report_rest": max(0, len(candidate_import.errors) - REPORT_LIMIT),
+    }
+    template = "intake/import/_status.html" if _is_htmx(request) else "intake/import/status.html"
+    return render(request, template, context)
