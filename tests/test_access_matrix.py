@@ -255,6 +255,17 @@ def _merge(world: World, team: str | None) -> Call:
     return Call(args=(keep.pk, twin.candidate_id))
 
 
+def _move_back(world: World, team: str | None) -> Call:
+    """The team's application, moved on to CV screening by mistake, to be moved back to Applied."""
+    application = pipeline_services.application_move(
+        application=world.application(team or ""),
+        to_stage=_screening(world, team),
+        actor=world.personas.hr_admin,
+        expected_version=None,
+    )
+    return Call(args=(application.pk,), data={"version": application.version, "reason": "Salah geser."})
+
+
 def _move(world: World, team: str | None) -> Call:
     application = world.application(team or "")
     return Call(
@@ -462,6 +473,15 @@ PAGES: tuple[Page, ...] = (
         teams=TEAMS,
         call=_move,
         happened=lambda world, team: world.application(team or "").stage == _screening(world, team),
+        success=("desk:board",),
+    ),
+    Page(
+        "desk:move_back",
+        team_hr_owner,
+        method="post",
+        teams=TEAMS,
+        call=_move_back,
+        happened=lambda world, team: world.application(team or "").stage.kind == StageKind.APPLIED,
         success=("desk:board",),
     ),
     Page(

@@ -13,6 +13,20 @@ class ActionForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea)
 
 
+class MoveForm(ActionForm):
+    """A move; HR may carry a blocked application past the decision policy's rule, saying why."""
+
+    override = forms.BooleanField(required=False)
+    override_reason = forms.CharField(
+        label=_("Why can it not wait?"), required=False, max_length=2000, widget=forms.Textarea
+    )
+
+
+class MoveBackForm(forms.Form):
+    version = forms.IntegerField(min_value=1)
+    reason = forms.CharField(label=_("Why does it move back?"), max_length=2000, widget=forms.Textarea)
+
+
 class RejectForm(ActionForm):
     reason = forms.ModelChoiceField(label=_("Reason"), queryset=RejectReason.objects.filter(is_active=True))
     notify_candidate = forms.BooleanField(

@@ -11,6 +11,9 @@ urlpatterns = [
     path("jobs/", jobs.job_list, name="jobs"),
     path("pipeline/jobs/<int:job_id>/board/", board.board, name="board"),
     path("pipeline/applications/<int:application_id>/move/", board.application_move, name="move"),
+    path(
+        "pipeline/applications/<int:application_id>/move-back/", board.application_move_back, name="move_back"
+    ),
     path("pipeline/applications/<int:application_id>/reject/", board.application_reject, name="reject"),
     path("pipeline/applications/<int:application_id>/withdraw/", board.application_withdraw, name="withdraw"),
     path("pipeline/applications/<int:application_id>/reopen/", board.application_reopen, name="reopen"),

@@ -113,3 +113,41 @@ def test_a_recruiter_rejects_from_the_card_with_a_reason(page, sign_in, personas
     expect(application.locator("header")).to_contain_text("Experience not relevant enough")
     expect(application.locator(".timeline li").last).to_contain_text("Rejected")
     assert Application.objects.get(pk=putri.pk).status == ApplicationStatus.REJECTED
+
+
+def test_the_board_holds_a_card_the_hr_gate_stops_and_hr_overrides_with_a_reason(
+    page, sign_in, personas, team_a_job
+):
+    """The HR interview is a gate: with HR's "no" the card cannot go on to the user interview. The hiring
+    manager sees why and has no way past it; HR moves it on anyway, saying why, and the history says so."""
+    from tests.interviews.conftest import held, rounds_of, submit
+
+    putri = application_make(job=team_a_job, full_name="Putri Maharani", stage_kind=StageKind.HR_INTERVIEW)
+    hr_round = rounds_of(team_a_job)["hr"]
+    submit(held(putri, hr_round, [personas.recruiter], hours_ago=24), personas.recruiter, "no")
+    hr_stage = team_a_job.stages.get(kind=StageKind.HR_INTERVIEW)
+    user_stage = team_a_job.stages.get(kind=StageKind.USER_INTERVIEW)
+
+    sign_in(personas.hiring_manager).goto(reverse("desk:board", args=[team_a_job.pk]))
+    card = card_in(page, hr_stage, putri)
+    expect(card.locator(".blockers")).to_contain_text("Cannot move on yet")
+    expect(card.locator(".blockers")).to_contain_text("HR interview")
+    expect(card.get_by_role("button", name=re.compile(r"^Move Putri Maharani"))).to_have_count(0)
+    expect(card.locator("details.override")).to_have_count(0)
+    assert card.get_attribute("draggable") is None
+
+    page.context.clear_cookies()
+    page.context.add_cookies([{"name": "rekrut_language", "value": "en", "url": page.url}])
+    sign_in(personas.recruiter).goto(reverse("desk:board", args=[team_a_job.pk]))
+    mark_document(page)
+    card = card_in(page, hr_stage, putri)
+    card.locator("details.override summary").click()
+    card.get_by_label("Why can it not wait?").fill("Pengguna ingin bertemu kandidat ini; HR setuju.")
+    card.get_by_role("button", name="Move Putri Maharani on anyway").click()
+
+    expect(card_in(page, user_stage, putri)).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("Putri Maharani moved to User interview.")
+    assert document_was_kept(page), "the board reloaded the whole page"
+    last = putri.transitions.order_by("at", "pk").last()
+    assert last.is_override and last.override_reason.startswith("Pengguna ingin")
+    assert last.actor == personas.recruiter and last.to_stage == user_stage

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from rekrut.accounts.http import AuthedRequest
 from rekrut.core.actions import carry_out
-from rekrut.desk.forms import ActionForm, RejectForm
+from rekrut.desk.forms import ActionForm, MoveBackForm, MoveForm, RejectForm
 from rekrut.interviews.selectors.interviews import board_flags
 from rekrut.jobs.access import job_access_get
 from rekrut.jobs.models import Stage
@@ -21,12 +21,19 @@ from rekrut.pipeline.access import application_access_get
 
 def _board_context(request: AuthedRequest, job_id: int) -> dict:
     access = job_access_get(user=request.user, job_id=job_id)
+    columns = selectors.board_columns(job=access.job)
+    on_board = [card.application for column in columns for card in column.cards]
     return {
         "nav": "jobs",
         "job": access.job,
         "access": access,
-        "columns": selectors.board_columns(job=access.job),
+        "columns": columns,
         "flags": board_flags(job=access.job),
+        # Why a card cannot move on (the move service's own answer), and where HR's move back would go.
+        "blocks": selectors.move_blocks(job=access.job, applications=on_board),
+        "backs": selectors.move_back_targets(job=access.job, applications=on_board)
+        if access.is_hr_owner
+        else {},
         "can_move": access.can_manage_applications,
         "reasons": selectors.reject_reasons(),
     }
@@ -53,7 +60,7 @@ def _after_action(request: AuthedRequest, job_id: int) -> HttpResponse:
 @require_POST
 def application_move(request: AuthedRequest, application_id: int) -> HttpResponse:
     application = application_access_get(user=request.user, application_id=application_id).application
-    form = ActionForm(request.POST)
+    form = MoveForm(request.POST)
     if form.is_valid():
         stage = get_object_or_404(Stage, pk=form.cleaned_data["to_stage"] or 0, job=application.job)
         carry_out(
@@ -64,6 +71,8 @@ def application_move(request: AuthedRequest, application_id: int) -> HttpRespons
                 actor=request.user,
                 expected_version=form.cleaned_data["version"],
                 note=form.cleaned_data["note"],
+                override=form.cleaned_data["override"],
+                override_reason=form.cleaned_data["override_reason"],
             ),
             lambda moved: (
                 _("%(name)s moved to %(stage)s.")
@@ -72,6 +81,31 @@ def application_move(request: AuthedRequest, application_id: int) -> HttpRespons
         )
     else:
         messages.error(request, _("The move could not be read; reload the page and try again."))
+    return _after_action(request, application.job_id)
+
+
+@login_required
+@require_POST
+def application_move_back(request: AuthedRequest, application_id: int) -> HttpResponse:
+    """HR undoes a mistaken move: back to the stage the application came from, with a reason."""
+    application = application_access_get(user=request.user, application_id=application_id).application
+    form = MoveBackForm(request.POST)
+    if form.is_valid():
+        carry_out(
+            request,
+            lambda: services.application_move_back(
+                application=application,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"],
+            ),
+            lambda moved: (
+                _("%(name)s moved back to %(stage)s.")
+                % {"name": moved.candidate.full_name, "stage": moved.stage.name}
+            ),
+        )
+    else:
+        messages.error(request, _("Say why the application moves back."))
     return _after_action(request, application.job_id)
 
 
