@@ -205,7 +205,7 @@ def _candidates_create(
                         actor=c.created_by,
                         at=c.created_at,
                         kind="created",
-                        summary="Candidate added",
+                        params={},
                     )
                     for c in batch
                 )

@@ -1,10 +1,13 @@
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import ApiToken, LoginFailure, User
+from rekrut.core.errors import AccessDenied
 
 
 def login_is_locked(*, username: str) -> bool:
@@ -42,3 +45,12 @@ def api_token_authenticate(*, key: str) -> User | None:
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+@transaction.atomic
+def api_tokens_revoke(*, actor: User, tokens: Iterable[ApiToken]) -> int:
+    """HR admins revoke tokens (a leaked key stops working at once); revoking twice changes nothing."""
+    if not actor.is_hr_admin:
+        raise AccessDenied(_("Only an HR admin can revoke API tokens."))
+    pks = [token.pk for token in tokens]
+    return ApiToken.objects.filter(pk__in=pks, revoked_at__isnull=True).update(revoked_at=timezone.now())
