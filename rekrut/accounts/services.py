@@ -54,3 +54,11 @@ def api_tokens_revoke(*, actor: User, tokens: Iterable[ApiToken]) -> int:
         raise AccessDenied(_("Only an HR admin can revoke API tokens."))
     pks = [token.pk for token in tokens]
     return ApiToken.objects.filter(pk__in=pks, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+@transaction.atomic
+def preferences_update(*, user: User, first_name: str, last_name: str, title: str, time_zone: str) -> User:
+    """A person's own name, job title and time zone (times are shown to them in it)."""
+    user.first_name, user.last_name, user.title, user.time_zone = first_name, last_name, title, time_zone
+    user.save(update_fields=["first_name", "last_name", "title", "time_zone"])
+    return user

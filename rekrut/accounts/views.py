@@ -21,11 +21,14 @@ class LoginView(auth_views.LoginView):
         return super().form_valid(form)
 
 
+PREFERENCE_FIELDS = ("first_name", "last_name", "title", "time_zone")
+
+
 @login_required
 def preferences(request: AuthedRequest) -> HttpResponse:
     form = PreferencesForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.preferences_update(user=request.user, **{k: form.cleaned_data[k] for k in PREFERENCE_FIELDS})
         messages.success(request, _("Your preferences are saved."))
         return redirect("accounts:preferences")
     return render(request, "accounts/preferences.html", {"form": form})

@@ -38,10 +38,11 @@ DISAGREEMENT_GAP = 1.5
 
 
 def policy_row_for(*, job: Job) -> DecisionPolicy:
-    """The job's own policy if it has one, else the company default (created if somehow missing)."""
+    """The job's own policy if it has one, else the company default; if even that row is missing, the
+    product's default rules as an unsaved row (a selector never writes; decision_policy_set saves one)."""
     row = DecisionPolicy.objects.filter(job=job).first()
     if row is None:
-        row = DecisionPolicy.objects.filter(job__isnull=True).first() or DecisionPolicy.objects.create()
+        row = DecisionPolicy.objects.filter(job__isnull=True).first() or DecisionPolicy(job=None)
     return row
 
 
