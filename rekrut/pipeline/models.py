@@ -96,5 +96,15 @@ class Transition(AppendOnly):
         verbose_name = _("transition")
         verbose_name_plural = _("transitions")
 
+    @property
+    def note_text(self) -> str:
+        """The note as the viewer reads it: what a person typed, framed in the viewer's language when the
+        system wrote the row for them (an evaluation decision, a merge)."""
+        if self.params.get("decision"):
+            return str(_("Evaluation decision: %(reason)s") % {"reason": self.note})
+        if self.kind == TransitionKind.MERGED and self.params.get("from_candidate"):
+            return str(_("From the merged record #%(id)s") % {"id": self.params["from_candidate"]})
+        return self.note
+
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.to_stage_id} ({self.at:%Y-%m-%d %H:%M})"

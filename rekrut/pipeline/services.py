@@ -77,6 +77,7 @@ def _record(
     note: str = "",
     by_candidate: bool = False,
     override_reason: str = "",
+    params: dict[str, object] | None = None,
 ) -> Transition:
     return Transition.objects.create(
         application=application,
@@ -92,6 +93,7 @@ def _record(
         note=note,
         is_override=bool(override_reason),
         override_reason=override_reason,
+        params=params or {},
     )
 
 
@@ -139,6 +141,7 @@ def application_move(
     note: str = "",
     override: bool = False,
     override_reason: str = "",
+    params: dict[str, object] | None = None,
 ) -> Application:
     """Moves an application forward; reaching the last stage in use records the hire.
 
@@ -187,6 +190,7 @@ def application_move(
         from_status=from_status,
         note=note,
         override_reason=override_reason,
+        params=params,
     )
     return app
 
@@ -247,6 +251,7 @@ def application_reject(
     expected_version: int | None,
     note: str = "",
     notify_candidate: bool = True,
+    params: dict[str, object] | None = None,
 ) -> Application:
     app = _locked(application, expected_version)
     if not job_is_managed_by(user=actor, job=app.job):
@@ -264,6 +269,7 @@ def application_reject(
         from_status=ApplicationStatus.ACTIVE,
         reason=reason,
         note=note,
+        params=params,
     )
     if notify_candidate and app.candidate.email:
         message_queue(

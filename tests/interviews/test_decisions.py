@@ -193,3 +193,34 @@ def test_decisions_happen_at_interview_or_evaluation_stages_only(team_a_job, pla
     with pytest.raises(DomainError) as refused:
         decide(application, personas.recruiter, outcome="hold")
     assert refused.value.code == "not_deciding_stage"
+
+
+def test_the_decision_on_the_timeline_is_worded_in_the_viewers_language(at_user_stage, plan, personas):
+    """The reason is stored as typed, and the system's framing as a code: each viewer reads their language."""
+    from django.utils import translation
+
+    from rekrut.interviews.services.decisions import decision_record
+    from rekrut.jobs.models import StageKind
+    from tests.interviews.conftest import held, submit
+
+    submit(held(at_user_stage, plan["hr"], [personas.recruiter], hours_ago=48), personas.recruiter, "yes")
+    submit(
+        held(at_user_stage, plan["user"], [personas.hiring_manager]), personas.hiring_manager, "strong_yes"
+    )
+    medical = at_user_stage.job.stages.get(kind=StageKind.MEDICAL)
+    decision = decision_record(
+        actor=personas.recruiter,
+        application=at_user_stage,
+        outcome="proceed",
+        reason="Kuat di teknis dan sikap.",
+        expected_version=None,
+        to_stage=medical,
+    )
+    last = at_user_stage.transitions.order_by("at", "pk").last()
+    assert last.note == "Kuat di teknis dan sikap." and last.params == {"decision": decision.pk}
+    with translation.override("en"):
+        assert last.note_text == "Evaluation decision: Kuat di teknis dan sikap."
+    with translation.override("id"):
+        assert last.note_text.endswith("Kuat di teknis dan sikap.") and not last.note_text.startswith(
+            "Evaluation"
+        )

@@ -198,3 +198,46 @@ class TestKitArithmetic:
         assert (
             kit.suggested_count(45) == 5 and kit.suggested_count(15) == 3 and kit.suggested_count(480) == 10
         )
+
+
+def test_the_plan_is_made_with_the_job_and_follows_its_stages_never_on_a_page_view(personas, client_for):
+    """Plans are written when a job is created or its stages change (jobs.hooks.job_stages_changed), so
+    the plan, interview and evaluation pages only read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from rekrut.interviews.models import PlanRound
+    from rekrut.jobs.models import StageKind
+    from rekrut.jobs.services import StageSpec, job_stages_configure
+
+    job = job_make(hr_owner=personas.recruiter, user=personas.hiring_manager)
+    made = set(PlanRound.objects.filter(job=job).values_list("stage__kind", flat=True))
+    assert {StageKind.HR_INTERVIEW, StageKind.USER_INTERVIEW} <= made
+    assert StageKind.DIRECTOR_INTERVIEW not in made  # off for a non-managerial job
+    stages = list(job.stages.order_by("position"))
+    job_stages_configure(
+        actor=personas.recruiter,
+        job=job,
+        stages=[
+            StageSpec(
+                s.pk,
+                s.name_id,
+                s.name_en,
+                s.kind,
+                s.is_optional,
+                True if s.kind == StageKind.DIRECTOR_INTERVIEW else s.is_active,
+            )
+            for s in stages
+        ],
+    )
+    assert PlanRound.objects.filter(job=job, stage__kind=StageKind.DIRECTOR_INTERVIEW).exists()
+    client = client_for(personas.recruiter)
+    with CaptureQueriesContext(connection) as seen:
+        assert client.get(reverse("interviews:plan", args=[job.pk])).status_code == 200
+    writes = [
+        q["sql"]
+        for q in seen.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert not [sql for sql in writes if "session" not in sql], writes

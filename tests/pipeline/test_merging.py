@@ -200,3 +200,25 @@ def test_a_record_cannot_be_merged_with_itself_or_twice(personas, pair):
     with pytest.raises(DomainError) as refused:
         services.candidate_merge(actor=personas.hr_admin, keep=keep, duplicate=duplicate)
     assert refused.value.code == "already_merged"
+
+
+def test_every_moved_application_gets_a_history_row_worded_in_the_viewers_language(personas, pair):
+    from django.utils import translation
+
+    from rekrut.pipeline.models import Transition, TransitionKind
+
+    keep, duplicate, moved = pair
+    before = moved.version
+    services.candidate_merge(actor=personas.recruiter, keep=keep, duplicate=duplicate)
+    [row] = Transition.objects.filter(application=moved, kind=TransitionKind.MERGED)
+    assert row.actor == personas.recruiter and row.params == {"from_candidate": duplicate.pk}
+    assert (
+        row.from_stage == row.to_stage == moved.stage
+        and Application.objects.get(pk=moved.pk).version > before
+    )
+    with translation.override("en"):
+        assert row.note_text == f"From the merged record #{duplicate.pk}"
+    with translation.override("id"):
+        assert (
+            row.note_text != f"From the merged record #{duplicate.pk}" and f"#{duplicate.pk}" in row.note_text
+        )

@@ -178,7 +178,8 @@ def decision_record(
         override_reason=override_reason.strip() if is_override else "",
         at=timezone.now(),
     )
-    note = str(_("Evaluation decision: %(reason)s") % {"reason": reason.strip()})
+    # The reason as typed; the timeline words it as the evaluation's decision in each viewer's language.
+    note, params = reason.strip(), {"decision": decision.pk}
     for step in path:
         app = pipeline_services.application_move(
             application=app,
@@ -188,6 +189,7 @@ def decision_record(
             note=note,
             override=decision.is_override,
             override_reason=decision.override_reason,
+            params=params,
         )
     if outcome == DecisionOutcome.REJECT and reject_reason is not None:
         pipeline_services.application_reject(
@@ -197,6 +199,7 @@ def decision_record(
             expected_version=None,
             note=note,
             notify_candidate=notify_candidate,
+            params=params,
         )
     return decision
 
