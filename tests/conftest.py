@@ -3,6 +3,9 @@
 Team A (Customer Service Officer): recruiter Rina (HR owner), hiring manager Budi (user), interviewer Maya,
 director Hendra. Team B (Staf Keuangan): recruiter Dodi (HR owner), hiring manager Andi. Sari is the HR admin.
 Olga is an interviewer on no team (the outsider).
+
+The fixtures are function-scoped; `personas_make`, `team_a_job_make` and `team_b_job_make` build the same
+people and jobs for fixtures of a wider scope (the access matrix builds its world once per module).
 """
 
 from dataclasses import dataclass
@@ -11,7 +14,9 @@ import pytest
 from django.utils import translation
 
 from rekrut.accounts.models import Role, User
-from tests.factories import UserFactory, job_make
+from rekrut.jobs.models import Job
+from tests.accounts.factories import UserFactory
+from tests.jobs.factories import job_make
 
 
 @pytest.fixture(autouse=True)
@@ -37,8 +42,7 @@ class Personas:
         return dict(vars(self))
 
 
-@pytest.fixture
-def personas(db) -> Personas:
+def personas_make() -> Personas:
     return Personas(
         hr_admin=UserFactory(username="sari", first_name="Sari", role=Role.HR_ADMIN),
         recruiter=UserFactory(username="rina", first_name="Rina", role=Role.RECRUITER),
@@ -51,8 +55,7 @@ def personas(db) -> Personas:
     )
 
 
-@pytest.fixture
-def team_a_job(personas: Personas):
+def team_a_job_make(personas: Personas) -> Job:
     return job_make(
         hr_owner=personas.recruiter,
         user=personas.hiring_manager,
@@ -61,9 +64,23 @@ def team_a_job(personas: Personas):
     )
 
 
-@pytest.fixture
-def team_b_job(personas: Personas):
+def team_b_job_make(personas: Personas) -> Job:
     return job_make(hr_owner=personas.other_recruiter, user=personas.other_manager, title="Staf Keuangan")
+
+
+@pytest.fixture
+def personas(db) -> Personas:
+    return personas_make()
+
+
+@pytest.fixture
+def team_a_job(personas: Personas) -> Job:
+    return team_a_job_make(personas)
+
+
+@pytest.fixture
+def team_b_job(personas: Personas) -> Job:
+    return team_b_job_make(personas)
 
 
 @pytest.fixture

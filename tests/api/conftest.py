@@ -8,7 +8,7 @@ from django.test import Client
 from rekrut.accounts.models import User
 from rekrut.accounts.services import api_token_create
 from rekrut.pipeline.models import Application
-from tests.factories import application_make
+from tests.pipeline.factories import application_make
 
 
 @pytest.fixture

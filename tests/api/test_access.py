@@ -138,7 +138,7 @@ def test_an_unseen_record_is_a_plain_404(api_client_for, personas, world) -> Non
 
 def test_a_candidate_shows_only_applications_on_jobs_the_caller_sees(api_client_for, personas, world) -> None:
     # Siti applied for both jobs; Rina (team A) must not learn about her Staf Keuangan application.
-    from tests.factories import application_make
+    from tests.pipeline.factories import application_make
 
     siti = world.team_a_application.candidate
     application_make(job=world.team_b_application.job, candidate=siti)

@@ -11,7 +11,7 @@ from rekrut.core.errors import DomainError
 from rekrut.notifications.models import OutboxMessage
 from rekrut.pipeline.models import RejectReason
 from rekrut.pipeline.selectors import reject_reasons
-from tests.factories import application_make
+from tests.pipeline.factories import application_make
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 

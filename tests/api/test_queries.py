@@ -4,7 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import CandidateFactory, application_make, job_make
+from tests.candidates.factories import CandidateFactory
+from tests.jobs.factories import job_make
+from tests.pipeline.factories import application_make
 
 # token lookup, count, page (+ one prefetch for candidates' applications)
 MAX_QUERIES = 4

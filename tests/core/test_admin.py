@@ -8,7 +8,7 @@ from rekrut.accounts.models import ApiToken, Role
 from rekrut.accounts.services import api_token_create
 from rekrut.events.models import AuditEvent
 from rekrut.pipeline.models import RejectReason
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

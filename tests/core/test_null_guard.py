@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from tests.factories import application_make
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

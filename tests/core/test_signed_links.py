@@ -23,7 +23,7 @@ from rekrut.core.signed_links import (
     signed_link_verify,
     signed_links_revoke_for,
 )
-from tests.factories import CandidateFactory
+from tests.candidates.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
 

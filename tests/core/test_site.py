@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from rekrut.core.site import absolute_url, site_url_for_bind
 from rekrut.jobs.models import StageKind
-from tests.factories import application_make
+from tests.pipeline.factories import application_make
 
 
 @pytest.mark.parametrize(

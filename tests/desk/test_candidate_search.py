@@ -19,7 +19,8 @@ from rekrut.candidates import services
 from rekrut.candidates.models import Candidate
 from rekrut.pipeline.access import candidates_visible_to
 from rekrut.pipeline.search import CandidateFilters, candidates_search
-from tests.factories import CandidateFactory, application_make
+from tests.candidates.factories import CandidateFactory
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from rekrut.jobs.models import StageKind
 from rekrut.pipeline.models import RejectReason
-from tests.factories import application_make
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

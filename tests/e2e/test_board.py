@@ -8,8 +8,9 @@ from playwright.sync_api import expect
 
 from rekrut.jobs.models import StageKind
 from rekrut.pipeline.models import Application, ApplicationStatus
+from tests.accounts.factories import PASSWORD
 from tests.e2e.conftest import SCREENSHOT
-from tests.factories import PASSWORD, application_make
+from tests.pipeline.factories import application_make
 
 # serialized_rollback: the transactional flush after each test wipes the rows the data migrations made
 # (stage templates, reject reasons); this puts them back before the next test.

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from rekrut.interviews.models import Scorecard
 from rekrut.jobs.models import StageKind
-from tests.factories import application_make
 from tests.interviews.conftest import held, rounds_of, submit
+from tests.pipeline.factories import application_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

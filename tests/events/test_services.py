@@ -10,7 +10,7 @@ from rekrut.core.errors import ImmutableRow
 from rekrut.core.http import client_ip_set
 from rekrut.events.models import AuditEvent
 from rekrut.events.services import audit_diff, audit_record, audit_snapshot, audit_value
-from tests.factories import CandidateFactory
+from tests.candidates.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.utils.functional import Promise
 from rekrut.events.actions import ACTIONS
 from rekrut.events.services import audit_record
 from rekrut.jobs.services import job_update
-from tests.factories import CandidateFactory
+from tests.candidates.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
 

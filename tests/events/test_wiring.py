@@ -12,7 +12,7 @@ from rekrut.interviews.models import DecisionPolicy
 from rekrut.interviews.services.decisions import decision_policy_reset, decision_policy_set
 from rekrut.jobs.services import StageSpec, TeamSpec, job_stages_configure, job_update
 from tests.candidates.filebuilders import pdf_bytes
-from tests.factories import application_make
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,10 @@ from rekrut.intake import import_rows, importing
 from rekrut.intake.models import CandidateImport, ImportStatus
 from rekrut.jobs.models import JobStatus
 from rekrut.pipeline.models import Application, Transition, TransitionKind
+from tests.candidates.factories import CandidateFactory
 from tests.candidates.filebuilders import csv_bytes, xlsx_bytes
-from tests.factories import CandidateFactory, application_make, job_make
+from tests.jobs.factories import job_make
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

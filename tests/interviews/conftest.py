@@ -11,7 +11,7 @@ from rekrut.interviews.services.interviews import interview_schedule
 from rekrut.interviews.services.plans import interview_plan_ensure
 from rekrut.interviews.services.scorecards import ScorecardInput, scorecard_submit
 from rekrut.jobs.models import StageKind
-from tests.factories import application_make
+from tests.pipeline.factories import application_make
 
 
 def rounds_of(job) -> dict[str, PlanRound]:

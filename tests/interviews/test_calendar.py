@@ -9,8 +9,8 @@ from icalendar import Calendar
 
 from rekrut.interviews.services.interviews import interview_cancel, interview_schedule
 from rekrut.jobs.models import StageKind
-from tests.factories import application_make
 from tests.interviews.conftest import rounds_of
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

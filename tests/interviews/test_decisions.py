@@ -10,9 +10,10 @@ from rekrut.interviews.selectors.evaluation import advice_for
 from rekrut.interviews.services.decisions import decision_policy_reset, decision_policy_set, decision_record
 from rekrut.jobs.models import StageKind
 from rekrut.pipeline.models import ApplicationStatus, RejectReason, TransitionKind
-from tests.factories import application_make, job_make
 from tests.interviews.conftest import held, rounds_of, submit
 from tests.interviews.test_policy import DEFAULT_TABLE, USER_COLUMNS
+from tests.jobs.factories import job_make
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ from rekrut.pipeline import services
 from rekrut.pipeline.guards import exit_blockers
 from rekrut.pipeline.models import TransitionKind
 from rekrut.pipeline.selectors import move_blocks
-from tests.factories import application_make
 from tests.interviews.conftest import held, submit
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

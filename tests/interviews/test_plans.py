@@ -7,8 +7,9 @@ from rekrut.interviews import kit
 from rekrut.interviews.models import Attribute, DecisionPolicy, Question, RoundTemplate, RoundType
 from rekrut.interviews.services import plans
 from rekrut.jobs.models import JobFamily
-from tests.factories import UserFactory, job_make
+from tests.accounts.factories import UserFactory
 from tests.interviews.conftest import rounds_of
+from tests.jobs.factories import job_make
 
 pytestmark = pytest.mark.django_db
 

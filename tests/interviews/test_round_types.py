@@ -5,7 +5,7 @@ import pytest
 from rekrut.interviews.models import INTERVIEW_KINDS, ROUND_TYPE_OF_KIND, PlanRound, RoundType
 from rekrut.interviews.services.plans import interview_plan_ensure, round_type_for_stage
 from rekrut.jobs.models import Stage, StageKind
-from tests.factories import job_make
+from tests.jobs.factories import job_make
 
 pytestmark = pytest.mark.django_db
 

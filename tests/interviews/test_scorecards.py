@@ -20,8 +20,9 @@ from rekrut.jobs.models import StageKind
 from rekrut.notifications.models import OutboxMessage
 from rekrut.pipeline.models import RejectReason
 from rekrut.pipeline.services import application_reject
-from tests.factories import UserFactory, application_make
+from tests.accounts.factories import UserFactory
 from tests.interviews.conftest import content, held, submit
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,9 @@ from rekrut.interviews.models import Interview, Scorecard, ScorecardStatus
 from rekrut.interviews.services.plans import plan_round_update
 from rekrut.jobs.models import StageKind
 from rekrut.pipeline.models import RejectReason
-from tests.factories import UserFactory, application_make
+from tests.accounts.factories import UserFactory
 from tests.interviews.conftest import held, submit
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@ import pytest
 from rekrut.core.errors import AccessDenied, DomainError, StaleEdit
 from rekrut.jobs.models import StageKind
 from rekrut.jobs.services import StageSpec, TeamSpec, job_create, job_stages_configure, job_update
-from tests.factories import DepartmentFactory, LocationFactory, application_make, job_make
+from tests.jobs.factories import DepartmentFactory, LocationFactory, job_make
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
 from rekrut.jobs.models import Stage, StageKind, StageTemplate
-from tests.factories import job_make
+from tests.jobs.factories import job_make
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from rekrut.accounts.models import Role
 from rekrut.notifications.models import MessageStatus, OutboxMessage
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

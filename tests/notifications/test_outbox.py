@@ -12,7 +12,7 @@ from rekrut.accounts.models import Role
 from rekrut.notifications import channels
 from rekrut.notifications.models import Channel, MessageStatus, OutboxMessage
 from rekrut.notifications.services import MAX_ATTEMPTS, message_queue, message_send, outbox_drain
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from rekrut.interviews.services.interviews import interview_schedule
 from rekrut.notifications.models import OutboxMessage
-from tests.factories import DepartmentFactory, application_make, job_make
 from tests.interviews.conftest import rounds_of
+from tests.jobs.factories import DepartmentFactory, job_make
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.db import connection
 from rekrut.core.errors import StaleEdit
 from rekrut.jobs.models import StageKind
 from rekrut.pipeline import services
-from tests.factories import application_make
+from tests.pipeline.factories import application_make
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

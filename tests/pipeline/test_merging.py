@@ -9,8 +9,10 @@ from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.pipeline import merging as services
 from rekrut.pipeline.access import candidates_visible_to
 from rekrut.pipeline.models import Application
+from tests.candidates.factories import CandidateFactory
 from tests.candidates.filebuilders import pdf_bytes
-from tests.factories import CandidateFactory, application_make, job_make
+from tests.jobs.factories import job_make
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

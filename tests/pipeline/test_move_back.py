@@ -9,7 +9,7 @@ from rekrut.pipeline import services
 from rekrut.pipeline.models import Application, RejectReason, TransitionKind
 from rekrut.pipeline.selectors import move_back_targets
 from rekrut.pipeline.transitions import ApplicationStatus
-from tests.factories import application_make
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

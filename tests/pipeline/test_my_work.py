@@ -5,7 +5,8 @@ import pytest
 
 from rekrut.jobs.models import StageKind
 from rekrut.pipeline.selectors import my_work
-from tests.factories import application_make, job_make
+from tests.jobs.factories import job_make
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from rekrut.pipeline.guards import Blocker, blockers_of, exit_blockers
 from rekrut.pipeline.models import RejectReason, TransitionKind
 from rekrut.pipeline.selectors import move_blocks
 from rekrut.pipeline.transitions import ApplicationStatus
-from tests.factories import application_make
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from rekrut.jobs.models import StageKind
 from rekrut.notifications.models import OutboxMessage
 from rekrut.pipeline import services
 from rekrut.pipeline.models import Application, ImmutableRow, RejectReason, Transition
-from tests.factories import CandidateFactory, application_make
+from tests.candidates.factories import CandidateFactory
+from tests.pipeline.factories import application_make
 
 pytestmark = pytest.mark.django_db
 
