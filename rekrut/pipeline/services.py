@@ -6,6 +6,8 @@ a Transition row in the same transaction. Messages go to the outbox in that tran
 also meets the exit rules of the stage it leaves (pipeline.guards), which only HR may override, with a reason.
 """
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -77,7 +79,7 @@ def _record(
     note: str = "",
     by_candidate: bool = False,
     override_reason: str = "",
-    params: dict[str, object] | None = None,
+    params: Mapping[str, object] | None = None,
 ) -> Transition:
     return Transition.objects.create(
         application=application,
@@ -93,7 +95,7 @@ def _record(
         note=note,
         is_override=bool(override_reason),
         override_reason=override_reason,
-        params=params or {},
+        params=dict(params or {}),
     )
 
 
@@ -141,7 +143,7 @@ def application_move(
     note: str = "",
     override: bool = False,
     override_reason: str = "",
-    params: dict[str, object] | None = None,
+    params: Mapping[str, object] | None = None,
 ) -> Application:
     """Moves an application forward; reaching the last stage in use records the hire.
 
@@ -251,7 +253,7 @@ def application_reject(
     expected_version: int | None,
     note: str = "",
     notify_candidate: bool = True,
-    params: dict[str, object] | None = None,
+    params: Mapping[str, object] | None = None,
 ) -> Application:
     app = _locked(application, expected_version)
     if not job_is_managed_by(user=actor, job=app.job):
