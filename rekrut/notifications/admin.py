@@ -1,25 +1,10 @@
 from django.contrib import admin
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from rekrut.core.admin import ReadOnlyAdmin
 from rekrut.notifications.models import OutboxMessage, WorkerBeat
 
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Only the outbox's services write these rows: an edited or deleted message could be sent twice or
-    never; the admin shows them."""
-
-    def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> list[str]:
-        return [f.name for f in self.model._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
+# Only the outbox's services write these rows: an edited or deleted message could be sent twice or never.
 
 
 @admin.register(OutboxMessage)
