@@ -63,7 +63,12 @@ def _item(item: object, model: type[models.Model] | None) -> str:
     if not isinstance(item, dict) or "label" in item:
         return _text(item, {})
     parts = []
-    for key, value in item.items():
+    # PostgreSQL's jsonb keeps object keys in its own order (shortest first), so the line follows the
+    # model's field order rather than the stored order.
+    order = [f.name for f in model._meta.get_fields()] if model is not None else []
+    keys = sorted(item, key=lambda k: order.index(k) if k in order else len(order))
+    for key in keys:
+        value = item[key]
         if key != "id":
             field = _field(model, key)
             text = _text(value, field.choices)
