@@ -23,7 +23,9 @@ var/static/staticfiles.json: $(STAMP) $(STATIC_SOURCES)
 setup: $(STAMP) var/static/staticfiles.json
 	$(BIN)/rekrut compilemessages --ignore=.venv -v0
 	$(BIN)/rekrut migrate --no-input -v0
-	$(BIN)/rekrut demo
+	@# Demo data (published passwords) only into a new embedded database, or with REKRUT_DEMO=1; never
+	@# beside accounts of its own or into DATABASE_URL's database.
+	$(BIN)/rekrut demo --if-new
 
 run: setup
 	@echo "Rekrut is starting on http://$(REKRUT_BIND) with its background worker (Ctrl-C stops both)"

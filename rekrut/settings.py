@@ -4,11 +4,13 @@ SQLite under var/ is the embedded default; set DATABASE_URL for PostgreSQL.
 """
 
 import os
+import re
 import secrets
 import sys
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.core.site import site_url_for_bind
@@ -52,7 +54,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",  # serves its vendored Swagger UI for /api/v1/docs, so the docs need no CDN
     "django_tasks",
-    "django_tasks_db",
+    "rekrut.core.tasks_app.BackgroundTasksConfig",  # django_tasks_db, named for Settings
     "rekrut.core",
     "rekrut.events",
     "rekrut.accounts",
@@ -70,8 +72,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static files keep their long caching), outside everything else: it sees the final
+    # response, X-Frame-Options included.
+    "rekrut.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Below the locale (messages in the request's language), above what may refuse or fail a request.
+    "rekrut.api.middleware.ApiErrorsAsJson",
     "rekrut.core.middleware.NullCharacterGuard",
     "rekrut.core.middleware.ClientAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,6 +110,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "rekrut.accounts.context_processors.demo_banner",
             ],
             "builtins": ["rekrut.core.templatetags.rekrut"],
         },
@@ -119,6 +127,11 @@ TEMPLATES = [
     },
 ]
 
+# The embedded database is the SQLite file under var/; demo data (published passwords) may go only there.
+EMBEDDED_DATABASE = not os.environ.get("DATABASE_URL")
+# REKRUT_DEMO: unset = `make run` loads the demo into a new embedded database; 1 = load it even beside
+# accounts of its own; 0 = never (see `rekrut demo --if-new`).
+DEMO_SWITCH = {"1": "on", "0": "off"}.get(os.environ.get("REKRUT_DEMO", "").strip(), "auto")
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'rekrut.sqlite3'}",
@@ -153,10 +166,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "rekrut.accounts.demo_install.NotTheDemoPasswordValidator"},
 ]
-# Lockout: this many failed logins for one account within the window blocks further tries.
+# Lockout: this many failed sign-ins to one account from one client address within the window block
+# further tries from that address (others still sign in); a password reset unlocks every address.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_MINUTES = int(os.environ.get("LOGIN_FAILURE_WINDOW_MINUTES", "15"))
+
+
+def _rate(name: str, default: str) -> tuple[int, int] | None:
+    """A rate limit from the environment: "30/5m" = 30 requests per 5 minutes (s, m or h); "off" = none."""
+    text = os.environ.get(name, default).strip().lower()
+    if text in {"off", "0"}:
+        return None
+    match = re.fullmatch(r"(\d+)/(\d*)([smh])", text)
+    if not match or int(match[1]) < 1 or match[2] == "0":
+        raise ImproperlyConfigured(f"{name}={text!r}: write it as 30/5m (requests per s, m or h), or off.")
+    return int(match[1]), int(match[2] or 1) * {"s": 1, "m": 60, "h": 3600}[match[3]]
+
+
+# Rate limits, counted in the database so all server processes share them (accounts/throttling.py);
+# over a limit, pages answer 429 with a page and the API 429 with JSON and Retry-After.
+RATE_LIMITS = {
+    "sign_in": _rate("REKRUT_RATE_SIGN_IN", "30/5m"),  # sign-in attempts per client address
+    "password_reset": _rate("REKRUT_RATE_PASSWORD_RESET", "10/1h"),  # reset requests per client address
+    "password_reset_email": _rate("REKRUT_RATE_PASSWORD_RESET_EMAIL", "3/1h"),  # reset links per mailbox
+    "api_token": _rate("REKRUT_RATE_API_TOKEN", "600/1m"),  # API requests per token
+    "api_address": _rate("REKRUT_RATE_API_ADDRESS", "1200/1m"),  # API requests per client address
+}
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
@@ -171,6 +208,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Served at the site's root by WhiteNoise: /favicon.ico, which browsers ask for on pages without icon links
+# (PDFs, the API's JSON).
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -235,7 +275,31 @@ SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
-SILENCED_SYSTEM_CHECKS = [] if HTTPS else ["security.W004", "security.W008", "security.W012", "security.W016"]
+# How many reverse proxies (nginx, a load balancer) stand in front and append to X-Forwarded-For; 0 = the
+# connecting address is the client's. The audit log, the lockout and the rate limits key on that address.
+TRUSTED_PROXIES = int(os.environ.get("REKRUT_TRUSTED_PROXIES", "0"))
+# Nothing is silenced: with REKRUT_HTTPS off, `rekrut check --deploy` warns (Django's W004, W008, W012 and
+# W016, and rekrut.W002), so a TLS deployment that forgot the flag does not look clean.
+
+# Content-Security-Policy of every response (rekrut.core.middleware.SecurityHeadersMiddleware), in the
+# shape of Django 6's SECURE_CSP. Scripts only from our own files: no inline script, no eval (htmx is told
+# so in base.html). Style attributes stay allowed for the few templates that still carry one; <style>
+# elements and other sites' styles do not. frame-ancestors follows X-Frame-Options (DENY; SAMEORIGIN for
+# the CV preview).
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "style-src-elem": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+}
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

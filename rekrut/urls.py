@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 
+from rekrut.accounts.views import admin_sign_in
 from rekrut.api.urls import api
 from rekrut.core.views import healthz
 
@@ -18,6 +19,8 @@ urlpatterns = [
     path("interviews/", include("rekrut.interviews.urls")),
     path("audit/", include("rekrut.events.urls")),
     path("api/v1/", api.urls),
+    # Settings (the Django admin) has no sign-in form of its own: one door, with the lockout and limits.
+    path("admin/login/", admin_sign_in),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import ApiToken, User
-from rekrut.accounts.services import api_tokens_revoke
+from rekrut.accounts.services import accounts_unlock, api_tokens_revoke
 from rekrut.core.admin import ReadOnlyAdmin
 
 
@@ -16,6 +16,16 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "role", "is_active"]
     list_filter = ["role", "is_active"]
     fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("Rekrut", {"fields": ["role", "title", "time_zone"]}))  # type: ignore[operator]
+    actions = ["unlock_sign_in"]
+
+    @admin.action(description=_("Let them sign in again now (after too many failed sign-ins)"))
+    def unlock_sign_in(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        unlocked = accounts_unlock(actor=request.user, users=queryset)  # type: ignore[arg-type]
+        self.message_user(
+            request,
+            _("%(count)d account(s) may sign in again from every address.") % {"count": unlocked},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(ApiToken)

@@ -27,6 +27,8 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["first_name", "last_name"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
@@ -41,27 +43,48 @@ class User(AbstractUser):
         return self.is_hr_admin or self.role == Role.RECRUITER
 
 
-class LoginFailure(models.Model):
-    """One failed sign-in; enough of them in the window locks the account name for a while."""
+class AttemptCounter(models.Model):
+    """How many attempts one key made in its current window: the sign-in failures of an account from one
+    address, or the requests of an address or an API token under a rate limit.
 
-    username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    One row per key, counted by a single atomic statement (accounts/throttling.py), so every server
+    process and thread sees the same number; the worker's sweep deletes rows whose window is over.
+    """
+
+    key = models.CharField(max_length=120, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    window_ends = models.BigIntegerField(db_index=True, help_text="Unix time, in seconds")
 
     def __str__(self) -> str:
-        return f"{self.username} @ {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.key}: {self.count}"
+
+
+class DemoInstall(models.Model):
+    """Written by the demo loader: this database holds the demo company, whose accounts share a password
+    published in the README. While the row exists every page says so (accounts/demo_install.py)."""
+
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"demo data loaded {self.loaded_at:%Y-%m-%d %H:%M}"
 
 
 class ApiToken(models.Model):
     """A personal API token; only its SHA-256 is kept, so a leaked database leaks no usable token."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
     name = models.CharField(_("name"), max_length=80)
-    key_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=8)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
+    prefix = models.CharField(_("key begins with"), max_length=8)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"

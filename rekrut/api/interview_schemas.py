@@ -1,9 +1,12 @@
 """What the interviews API reads and writes (see rekrut/api/interviews.py)."""
 
+from typing import Annotated
+
 from ninja import Field, Schema
 
 from rekrut.accounts.models import User
-from rekrut.api.schemas import ObjectId, StageRefOut, UserRefOut, UtcDateTime
+from rekrut.api.schemas import MomentIn, ObjectId, StageRefOut, UserRefOut, UtcDateTime
+from rekrut.core.limits import LONG_TEXT, NOTE_TEXT, REASON_TEXT, SHORT_TEXT
 from rekrut.interviews import kit
 from rekrut.interviews.models import (
     MAX_DURATION_MINUTES,
@@ -19,6 +22,9 @@ from rekrut.interviews.models import (
 )
 from rekrut.interviews.services.scorecards import ScorecardInput
 from rekrut.jobs.models import JobFamily
+
+# Attribute codes are short slugs ("attitude", "problem_solving").
+AttributeCode = Annotated[str, Field(max_length=60)]
 
 
 class AttributeOut(Schema):
@@ -84,7 +90,9 @@ class RoundIn(Schema):
     round_type: RoundType
     duration_minutes: int = Field(ge=1, le=MAX_DURATION_MINUTES)
     interviewers: list[ObjectId] = Field(max_length=50)
-    attributes: list[str] = Field(max_length=50, description="Attribute codes, in the order assessed.")
+    attributes: list[AttributeCode] = Field(
+        max_length=50, description="Attribute codes, in the order assessed."
+    )
     asks_salary_and_notice: bool = False
     asks_background: bool = False
 
@@ -132,10 +140,14 @@ class InterviewOut(Schema):
 
 class ScheduleIn(Schema):
     round: ObjectId
-    starts_at: UtcDateTime = Field(description="With its offset, e.g. 2026-11-22T09:30:00+07:00 (WIB).")
+    starts_at: MomentIn = Field(
+        description="With its offset, e.g. 2026-11-22T09:30:00+07:00 (WIB); from now on, before 2100."
+    )
     duration_minutes: int = Field(ge=1, le=MAX_DURATION_MINUTES)
     interviewers: list[ObjectId] = Field(min_length=1, max_length=50)
-    location: str = Field("", max_length=300)
+    location: str = Field(
+        "", max_length=SHORT_TEXT, description="A place, or a video link (https:// is added when missing)."
+    )
     add_to_team: bool = Field(
         False,
         description="Add interviewers who are not on the job's hiring team to it (HR owner or HR admin "
@@ -186,15 +198,24 @@ class ScorecardOut(Schema):
         return [{"question": n.question_id, "notes": n.notes} for n in scorecard.question_notes.all()]
 
 
+# Far more than any round assesses or any kit asks; bounds what one request can make the server hold.
+MAX_ENTRIES = 100
+LongText = Annotated[str, Field(max_length=LONG_TEXT)]
+
+
 class ScorecardIn(Schema):
-    ratings: dict[str, int | None] = Field(default_factory=dict, description="Attribute code: 1–4 or null.")
-    evidence: dict[str, str] = Field(default_factory=dict)
-    question_notes: dict[int, str] = Field(default_factory=dict, description="Kit question id: notes.")
+    ratings: dict[AttributeCode, int | None] = Field(
+        default_factory=dict, max_length=MAX_ENTRIES, description="Attribute code: 1–4 or null."
+    )
+    evidence: dict[AttributeCode, LongText] = Field(default_factory=dict, max_length=MAX_ENTRIES)
+    question_notes: dict[int, LongText] = Field(
+        default_factory=dict, max_length=MAX_ENTRIES, description="Kit question id: notes."
+    )
     recommendation: Recommendation | None = None
-    overall_notes: str = Field("", max_length=10_000)
+    overall_notes: str = Field("", max_length=LONG_TEXT)
     salary_expectation: int | None = Field(None, ge=0, le=10**12)
     notice_period_days: int | None = Field(None, ge=0, le=365)
-    background_notes: str = Field("", max_length=10_000)
+    background_notes: str = Field("", max_length=LONG_TEXT)
 
     def content(self) -> ScorecardInput:
         return ScorecardInput(
@@ -210,7 +231,7 @@ class ScorecardIn(Schema):
 
 
 class AmendIn(ScorecardIn):
-    reason: str = Field(max_length=2000, description="Why the submitted scorecard changes.")
+    reason: str = Field(max_length=REASON_TEXT, description="Why the submitted scorecard changes.")
 
 
 class ReasonOut(Schema):
@@ -266,10 +287,10 @@ class DecisionOut(Schema):
 
 class DecisionIn(Schema):
     outcome: DecisionOutcome
-    reason: str = Field(min_length=1, max_length=5000)
+    reason: str = Field(min_length=1, max_length=NOTE_TEXT)
     version: ObjectId = Field(description="The application's version as the caller last saw it.")
     to_stage: ObjectId | None = Field(None, description="For proceed: the stage to go on to.")
     reject_reason: ObjectId | None = Field(None, description="For reject: an id from GET /reject-reasons.")
     override: bool = Field(False, description="Decide before every required scorecard is in.")
-    override_reason: str = Field("", max_length=2000)
+    override_reason: str = Field("", max_length=REASON_TEXT)
     notify_candidate: bool = True

@@ -30,7 +30,7 @@ from rekrut.api.interview_schemas import (
     ScorecardOut,
 )
 from rekrut.api.pagination import Pages
-from rekrut.api.schemas import ErrorOut, ObjectId
+from rekrut.api.schemas import ErrorOut, IdempotencyKey, ObjectId
 from rekrut.core.errors import DomainError
 from rekrut.interviews import kit
 from rekrut.interviews.models import (
@@ -163,7 +163,9 @@ def interview_list(request: HttpRequest, application_id: ObjectId) -> list[Inter
     response={201: InterviewOut, **WRITE_ERRORS},
     summary="Schedule an interview",
 )
-def interview_create(request: HttpRequest, application_id: ObjectId, payload: ScheduleIn) -> Status:
+def interview_create(
+    request: HttpRequest, application_id: ObjectId, payload: ScheduleIn, idempotency_key: IdempotencyKey
+) -> Status:
     user = request_user(request)
     application = application_get_for_interviews(user=user, application_id=application_id)
     plan_round = PlanRound.objects.filter(pk=payload.round, job=application.job).first()
@@ -178,6 +180,7 @@ def interview_create(request: HttpRequest, application_id: ObjectId, payload: Sc
         interviewers=_users(payload.interviewers),
         location=payload.location,
         add_to_team=payload.add_to_team,
+        idempotency_key=idempotency_key,
     )
     return Status(201, interview_get(user=user, interview_id=interview.pk))
 
@@ -299,7 +302,9 @@ def decision_list(request: HttpRequest, application_id: ObjectId) -> list[Decisi
     response={201: DecisionOut, **WRITE_ERRORS},
     summary="Record the evaluation decision and carry it out",
 )
-def decision_create(request: HttpRequest, application_id: ObjectId, payload: DecisionIn) -> Status:
+def decision_create(
+    request: HttpRequest, application_id: ObjectId, payload: DecisionIn, idempotency_key: IdempotencyKey
+) -> Status:
     user = request_user(request)
     application = application_get_for_interviews(user=user, application_id=application_id)
     to_stage = None
@@ -323,6 +328,7 @@ def decision_create(request: HttpRequest, application_id: ObjectId, payload: Dec
         override=payload.override,
         override_reason=payload.override_reason,
         notify_candidate=payload.notify_candidate,
+        idempotency_key=idempotency_key,
     )
     return Status(
         201,

@@ -3,9 +3,11 @@
 from datetime import UTC, datetime
 from typing import Annotated
 
-from ninja import Field, Schema
-from pydantic import PlainSerializer
+from ninja import Field, Header, Schema
+from pydantic import AfterValidator, PlainSerializer
 
+from rekrut.core.limits import moment_in_range
+from rekrut.core.models.idempotency import KEY_MAX_LENGTH
 from rekrut.jobs.models import Job, Stage
 from rekrut.jobs.selectors import stages_of
 from rekrut.pipeline.models import Application, Transition
@@ -20,13 +22,42 @@ def _utc_iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
+def _within_years(moment: datetime) -> datetime:
+    if not moment_in_range(moment):
+        raise ValueError("Enter a date between the years 2000 and 2099.")
+    return moment
+
+
 # Times are sent in UTC ("2026-11-22T03:00:00Z"); clients show them in the viewer's zone.
 UtcDateTime = Annotated[datetime, PlainSerializer(_utc_iso, return_type=str)]
+# A time a client sends: with its offset, within the years 2000–2099 (year 9999 overflowed, a 500).
+MomentIn = Annotated[datetime, AfterValidator(_within_years), PlainSerializer(_utc_iso, return_type=str)]
+
+
+# The same key sent again (a retry after a timeout) returns the first answer and creates nothing new.
+IdempotencyKey = Annotated[
+    str,
+    Header(
+        "",
+        alias="Idempotency-Key",
+        max_length=KEY_MAX_LENGTH,
+        pattern=r"^[\x21-\x7e]*$",
+        description=(
+            "Optional. A unique value per intended request (e.g. a UUID). Sent again with the same body, "
+            "the request is carried out once and answered as the first time; sent with another body, it "
+            "is refused (422, code idempotency_key_reused). Kept for 7 days."
+        ),
+    ),
+]
 
 
 class ErrorOut(Schema):
-    code: str
-    message: str
+    code: str = Field(description="Stable, for programs: e.g. not_found, invalid, stale, exit_blocked.")
+    message: str = Field(description="For people, in the request's language (Accept-Language).")
+
+
+class ValidationErrorOut(ErrorOut):
+    detail: list[dict] = Field(description="One entry per bad value: loc (where), msg, type.")
 
 
 class RefOut(Schema):

@@ -1,13 +1,12 @@
 """Rekrut's REST API, mounted at /api/v1/: token-authenticated routers over the same selectors and
 services as the pages. Schema at /api/v1/openapi.json, docs at /api/v1/docs (Swagger UI served locally)."""
 
-from ninja import NinjaAPI
-
 from rekrut.api import applications, candidates, interviews, jobs
 from rekrut.api.auth import ApiTokenAuth
 from rekrut.api.errors import api_errors_install
+from rekrut.api.openapi import RekrutAPI
 
-api = NinjaAPI(title="Rekrut API", version="1", urls_namespace="api", auth=ApiTokenAuth())
+api = RekrutAPI(title="Rekrut API", version="1", urls_namespace="api", auth=ApiTokenAuth())
 api_errors_install(api)
 api.add_router("", jobs.router)
 api.add_router("", candidates.router)

@@ -2,8 +2,10 @@
 merging two records (the pipeline's candidate_merge moves their applications)."""
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -65,9 +67,19 @@ def candidate_create(
 
 
 def _cv_attach(candidate: Candidate, cv: CVUpload) -> None:
+    replaced = candidate.cv_file.name or ""
     candidate.cv_file.save(f"cv.{cv.kind}", ContentFile(cv.data), save=False)
     candidate.cv_name = cv.name[:200]
     candidate.cv_text = cv.text
+    if replaced:
+        # Once the new CV is committed; a rollback keeps the record pointing at the old file, so it stays.
+        transaction.on_commit(partial(_cv_file_forget, replaced, storage=candidate.cv_file.storage))
+
+
+def _cv_file_forget(name: str, *, storage: Storage) -> None:
+    """Deletes a replaced CV's file, unless another record still points at it (a merge shares the file)."""
+    if not Candidate.objects.filter(cv_file=name).exists():
+        storage.delete(name)
 
 
 @transaction.atomic

@@ -19,3 +19,22 @@ def site_url_matches_https(app_configs: Any, **kwargs: Any) -> list[Warning]:
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def https_is_on(app_configs: Any, **kwargs: Any) -> list[Warning]:
+    # Django's own warnings (W004, W008, W012, W016) name settings Rekrut derives from REKRUT_HTTPS; this
+    # one names the switch to turn.
+    if not settings.HTTPS:
+        return [
+            Warning(
+                "REKRUT_HTTPS is off: session and CSRF cookies may travel over plain HTTP, without HSTS or a "
+                "redirect to https://.",
+                hint=(
+                    "Serve Rekrut behind TLS and set REKRUT_HTTPS=1 (and REKRUT_SITE_URL to its https:// "
+                    "address)."
+                ),
+                id="rekrut.W002",
+            )
+        ]
+    return []

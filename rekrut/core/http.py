@@ -1,17 +1,29 @@
 """What a request says about who sent it, read the same way everywhere (audit log, signed links)."""
 
+import ipaddress
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.http import HttpRequest
 
 USER_AGENT_MAX = 300
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The connecting address. X-Forwarded-For is not read: any client can write it, so trusting it would
-    let anyone put any address in the audit log."""
+    """The client's address: the connecting one, or behind settings.TRUSTED_PROXIES proxies (e.g. 1 for one
+    nginx) the one the outermost proxy saw. Each proxy appends to X-Forwarded-For what connected to it, so
+    only that many entries from the right are true; anything left of them is what the client wrote, and
+    trusting it would let anyone pick the address the audit log and the lockout see."""
+    proxies = settings.TRUSTED_PROXIES
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if len(forwarded) >= proxies:
+            try:
+                return str(ipaddress.ip_address(forwarded[-proxies]))
+            except ValueError:
+                pass
     return request.META.get("REMOTE_ADDR") or None
 
 

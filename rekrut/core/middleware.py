@@ -1,8 +1,10 @@
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from rekrut.core.http import client_ip, client_ip_set
@@ -58,3 +60,33 @@ class ClientAddressMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with client_ip_set(client_ip(request)):
             return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Every response that reaches Django gets the Content-Security-Policy (settings.SECURE_CSP) and, unless
+    its view chose otherwise, `Cache-Control: private, no-store`: pages, CVs, PDFs and API answers carry
+    personal data that no shared or browser cache should keep. Static files are served before this runs.
+
+    frame-ancestors follows X-Frame-Options, so a view allowed in a frame by Django's own decorator
+    (`xframe_options_sameorigin`) is allowed by the policy too.
+    """
+
+    FRAME_ANCESTORS = {"DENY": "'none'", "SAMEORIGIN": "'self'"}
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.policy = "; ".join(
+            f"{name} {' '.join(sources)}" for name, sources in settings.SECURE_CSP.items()
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if "Content-Security-Policy" not in response:
+            policy = self.policy
+            ancestors = self.FRAME_ANCESTORS.get(response.get("X-Frame-Options", "").upper())
+            if ancestors:
+                policy += f"; frame-ancestors {ancestors}"
+            response["Content-Security-Policy"] = policy
+        if "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

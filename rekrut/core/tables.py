@@ -11,7 +11,7 @@ import dataclasses
 import io
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -20,18 +20,26 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.core.uploads import (
+    MB,
     OLE_MAGIC,
     ZIP_MAGIC,
     UploadRejected,
+    ZipLimits,
     looks_like_pdf,
     upload_size_check,
-    zip_sizes,
+    zip_check,
+    zip_names,
 )
 
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
-# A 20,000-row sheet is ~10-20 MB of XML; allow that, refuse the zip bombs beyond.
-MAX_SHEET_XML_BYTES = 60 * 1024 * 1024
+MAX_TABLE_CHARS = 20_000_000  # all cells together; 20,000 full rows of a candidate list are some 5 million
+# A 20,000-row sheet is 10-30 MB of XML, which openpyxl reads as a stream. The rest (above all the shared
+# strings: every distinct text in the workbook) is parsed whole, at about 10 bytes of memory per byte of
+# XML: 20 MB holds some 600,000 distinct texts, far more than 20,000 candidates need.
+XLSX_LIMITS = ZipLimits(
+    total_bytes=100 * MB, part_bytes=50 * MB, xml_bytes=20 * MB, streamed=("xl/worksheets/",)
+)
 CSV_DELIMITERS = (",", ";", "\t")
 
 
@@ -46,14 +54,24 @@ class Table:
 
 def table_read(*, name: str, data: bytes) -> Table:
     """The first sheet of an XLSX, or a CSV, as header names and rows of stripped strings."""
+    table_kind(name=name, data=data)
+    if data.startswith(ZIP_MAGIC):
+        zip_check(data, limits=XLSX_LIMITS)
+        return _xlsx_read(data)
+    return _csv_read(data)
+
+
+def table_kind(*, name: str, data: bytes) -> str:
+    """ "xlsx" or "csv", from the first bytes and the ZIP's directory: quick enough for a request, before
+    the file is read in the background. Raises `UploadRejected`."""
     upload_size_check(data)
     if data.startswith(ZIP_MAGIC):
-        if "xl/workbook.xml" not in zip_sizes(data, max_member_bytes=MAX_SHEET_XML_BYTES):
+        if "xl/workbook.xml" not in zip_names(data):
             raise _unsupported(name)
-        return _xlsx_read(data)
+        return "xlsx"
     if data.startswith(OLE_MAGIC) or looks_like_pdf(data):
         raise _unsupported(name if data.startswith(OLE_MAGIC) else "")
-    return _csv_read(data)
+    return "csv"
 
 
 def _unsupported(name: str) -> UploadRejected:
@@ -112,10 +130,74 @@ def _delimiter_sniff(text: str) -> str:
 
 def _csv_read(data: bytes) -> Table:
     text = _csv_decode(data)
-    try:
-        return _table_build(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter_sniff(text)))
-    except csv.Error as exc:  # unbalanced quotes swallowing the file, a field over the size limit
-        raise UploadRejected(_NOT_CSV, code="corrupt") from exc
+    return _table_build(_csv_records(text, _delimiter_sniff(text)))
+
+
+def _csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
+    """The CSV's records, refusing the quoting mistakes that would silently glue rows together.
+
+    A quote opened and never closed makes the rest of the file one value (csv's lenient mode accepts
+    that without a word); closed only some lines further down, it swallows the rows in between.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    number = 0  # the record being read, as the import's reports count rows
+    width = 0  # cells in the header row, once read
+    while True:
+        number += 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _csv_error(str(exc), number) from exc
+        if width and _swallows_rows(record, delimiter, width):
+            raise UploadRejected(format_lazy(_UNCLOSED_QUOTE, row=number), code="bad_row")
+        if not width:  # the header row: its named cells (Excel adds empty ones after them)
+            width = len(record) - len(list(itertools.takewhile(lambda c: not c.strip(), reversed(record))))
+        yield record
+
+
+_UNCLOSED_QUOTE = _(
+    'Row {row} opens a quote (") that is not closed where the value ends, so the rows after it would be '
+    "read as one value. Check the quotes on row {row}."
+)
+
+
+def _csv_error(reason: str, number: int) -> UploadRejected:
+    if "end of data" in reason:
+        message = format_lazy(_UNCLOSED_QUOTE, row=number)
+    elif "expected after" in reason:
+        message = format_lazy(
+            _(
+                'Row {row} has a value that goes on after its closing quote ("). Put the whole value in '
+                "quotes, or remove the quotes."
+            ),
+            row=number,
+        )
+    elif "field limit" in reason:
+        # Usually not a long text but a quote never closed: the rest of the file became one value.
+        message = format_lazy(
+            _(
+                'Row {row} has a value longer than {limit} characters, or a quote (") that is never '
+                "closed. Check the quotes on row {row}."
+            ),
+            row=number,
+            limit=csv.field_size_limit(),
+        )
+    else:
+        message = format_lazy(
+            _("Row {row} cannot be read. Save the file as CSV UTF-8 and try again."), row=number
+        )
+    return UploadRejected(message, code="bad_row")
+
+
+def _swallows_rows(record: list[str], delimiter: str, width: int) -> bool:
+    # A quoted value may hold line breaks (Alt+Enter in Excel), but a line inside it with as many
+    # delimiters as a whole row has is a row that an unclosed quote swallowed.
+    enough = max(2, width - 1)
+    return any(
+        line.count(delimiter) >= enough for cell in record if "\n" in cell for line in cell.splitlines()[1:]
+    )
 
 
 def _xlsx_read(data: bytes) -> Table:
@@ -191,6 +273,7 @@ def _table_build(records: Iterable[Sequence[str]]) -> Table:
     headers: list[str] | None = None
     rows: list[list[str]] = []
     numbers: list[int] = []
+    characters = 0
     for number, record in enumerate(records, start=1):
         cells = [cell.strip() for cell in record]
         if not any(cells):
@@ -207,6 +290,14 @@ def _table_build(records: Iterable[Sequence[str]]) -> Table:
             )
         rows.append(cells[:width] + [""] * (width - len(cells)))
         numbers.append(number)
+        characters += sum(len(cell) for cell in cells[:width])
+        if characters > MAX_TABLE_CHARS:
+            # The rows are kept for the mapping page and the run: a sheet repeating one long text in
+            # every cell is small on disk and huge once written out.
+            raise UploadRejected(
+                _("The file holds more text than one import can take. Split it into smaller files."),
+                code="too_large",
+            )
         if len(rows) > MAX_ROWS:
             raise UploadRejected(
                 format_lazy(

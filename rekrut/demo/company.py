@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from rekrut.accounts.demo_install import DEMO_PASSWORD, demo_install_mark
 from rekrut.accounts.models import Role, User
 from rekrut.candidates.models import Candidate, Source
 from rekrut.demo.interviews import application_move_on
@@ -29,8 +30,6 @@ from rekrut.jobs.models import (
 from rekrut.jobs.services import TeamSpec, job_create
 from rekrut.pipeline import services
 from rekrut.pipeline.models import Application, RejectReason
-
-DEMO_PASSWORD = "rekrut-demo-2026"  # noqa: S105 (published demo logins, printed by `make run`)
 
 
 @dataclass(frozen=True)
@@ -55,6 +54,9 @@ PERSONAS = [
 
 
 def personas_ensure() -> dict[str, User]:
+    """The demo's accounts, all with the published password; the database is marked as a demo install
+    (a banner on every page, and `rekrut check --deploy` refuses it)."""
+    demo_install_mark()
     users = {}
     for p in PERSONAS:
         user, created = User.objects.get_or_create(

@@ -98,6 +98,7 @@ def _hold(
         interviewers=people,
         location=rng.choice(["Ruang Rapat Melati, lantai 3", "https://meet.google.com/abc-defg-hij"]),
         notify=False,
+        allow_past=True,
     )
     if days_ago <= 0:
         return True

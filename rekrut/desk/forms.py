@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.candidates.models import Source
+from rekrut.core.limits import SEARCH_TEXT
 from rekrut.pipeline.models import RejectReason
 
 
@@ -34,10 +35,21 @@ class RejectForm(ActionForm):
     )
 
 
+# Ids are 64-bit; a bigger number typed into the address would overflow the database driver (a 500).
+MAX_ID = 2**63 - 1
+
+
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    job = forms.IntegerField(required=False)
-    stage = forms.IntegerField(required=False)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=SEARCH_TEXT,
+        error_messages={
+            "max_length": _("Search for at most %(limit_value)d characters (this text has %(show_value)d).")
+        },
+    )
+    job = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    stage = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     source = forms.ChoiceField(
         label=_("Source"), required=False, choices=[("", _("All sources")), *Source.choices]
     )

@@ -28,8 +28,10 @@ class AuditEvent(AppendOnly):
         verbose_name=_("who"),
     )
     action = models.CharField(_("action"), max_length=60)
-    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
-    subject_id = models.PositiveBigIntegerField()
+    subject_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("kind of record")
+    )
+    subject_id = models.PositiveBigIntegerField(_("record number"))
     subject = GenericForeignKey("subject_type", "subject_id")
     subject_label = models.CharField(_("about"), max_length=200)
     # {"field": {"before": ..., "after": ...}} for edits; parameters of the act otherwise.

@@ -16,25 +16,38 @@ from typing import Literal
 import docx
 import phonenumbers
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
+from pypdf import Configuration, PdfReader, apply_configuration
 
 from rekrut.core.phones import MOBILE_TYPES, country_code_preferred
 from rekrut.core.uploads import (
+    DOCX_TYPE,
+    MB,
     OLE_MAGIC,
+    PDF_TYPE,
     ZIP_MAGIC,
     UploadRejected,
+    ZipLimits,
     looks_like_pdf,
     upload_size_check,
-    zip_sizes,
+    zip_check,
+    zip_names,
 )
 
 logger = logging.getLogger(__name__)
 
 MAX_PDF_PAGES = 50  # a CV is a few pages; past this we are reading a book or a hostile file
 MAX_TEXT_CHARS = 200_000  # plenty for search; keeps cv_text rows small
-
-PDF_TYPE = "application/pdf"
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# python-docx holds every part in memory and parses its XML whole (about 20 bytes of memory per byte of
+# XML): a long CV's XML is under 2 MB, and its photos are already compressed.
+DOCX_LIMITS = ZipLimits(total_bytes=50 * MB, part_bytes=10 * MB, xml_bytes=8 * MB)
+# pypdf's own bounds are 75 MB per stream and 300 MB of decoding work; a CV needs far less.
+PDF_LIMITS = Configuration().with_overwrites(
+    zlib_maximum_output_length=20 * MB,
+    lzw_maximum_output_length=20 * MB,
+    run_length_maximum_output_length=20 * MB,
+    array_based_stream_maximum_output_length=20 * MB,
+    stream_decoding_work_maximum_length=40 * MB,
+)
 
 
 @dataclass(frozen=True)
@@ -60,12 +73,14 @@ def cv_read(*, name: str, data: bytes) -> ExtractedCV:
     upload_size_check(data)
     if looks_like_pdf(data):
         kind: Literal["pdf", "docx"] = "pdf"
-        text = _pdf_text(data)
+        with apply_configuration(PDF_LIMITS):
+            text = _pdf_text(data)
     elif data.startswith(ZIP_MAGIC):
-        sizes = zip_sizes(data)
+        names = zip_names(data)
         # .docm carries macros; .xlsx, .pptx and .odt are zips too, but not Word documents.
-        if "word/document.xml" not in sizes or "word/vbaProject.bin" in sizes:
+        if "word/document.xml" not in names or "word/vbaProject.bin" in names:
             raise _unsupported(name)
+        zip_check(data, limits=DOCX_LIMITS)
         kind = "docx"
         text = _docx_text(data)
     else:

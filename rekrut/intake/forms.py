@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from rekrut.candidates.models import Candidate
 from rekrut.candidates.services import CVUpload
+from rekrut.core.limits import REASON_TEXT
+from rekrut.core.links import link_clean
 from rekrut.core.phones import PhoneInvalid, phone_normalize
 from rekrut.core.uploads import MAX_UPLOAD_BYTES, UploadRejected
 from rekrut.intake.cv_reading import ExtractedCV, cv_read
@@ -31,7 +33,10 @@ class CandidateForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx"}),
     )
     links_text = forms.CharField(
-        label=_("Links (one per line)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Links (one per line)"),
+        required=False,
+        max_length=REASON_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     class Meta:
@@ -58,16 +63,10 @@ class CandidateForm(forms.ModelForm):
         return self.cleaned_data.get("email", "").strip().lower()
 
     def clean_links_text(self) -> list[str]:
-        links = [
-            line.strip() for line in self.cleaned_data.get("links_text", "").splitlines() if line.strip()
-        ]
-        validator = forms.URLField(assume_scheme="https")
-        for link in links:
-            try:
-                validator.clean(link)
-            except forms.ValidationError:
-                raise forms.ValidationError(_("“%(link)s” is not a web address.") % {"link": link}) from None
-        return links
+        # Stored as cleaned: "linkedin.com/in/putri" gets its https:// (typed without it, it became a link
+        # relative to Rekrut's own pages).
+        lines = [line.strip() for line in self.cleaned_data.get("links_text", "").splitlines()]
+        return list(dict.fromkeys(link_clean(line) for line in lines if line))
 
     def clean_cv(self) -> object:
         upload = self.cleaned_data.get("cv")

@@ -1,8 +1,10 @@
 """Bulk import of candidates from CSV or XLSX, optionally applying each one to a job.
 
-An import is all or nothing: every row is checked first (progress is written as it goes so the page can
-poll it); one bad row fails the whole import with a row-by-row report and saves nothing. Only a clean file
-is saved, in one transaction, through the same services a person adding one candidate uses.
+The upload only stores the file (quick checks aside); the worker reads it, outside any transaction, into a
+table and a guessed column mapping. Once the user confirms the mapping, the worker runs the import, all or
+nothing: every row is checked first (progress is written as it goes so the page can poll it); one bad row
+fails the whole import with a row-by-row report and saves nothing. Only a clean file is saved, through the
+same services a person adding one candidate uses, in short batches (intake.import_saving).
 """
 
 import logging
@@ -20,16 +22,15 @@ from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
 from rekrut.candidates.models import Source
-from rekrut.candidates.services import candidate_create
 from rekrut.core.errors import AccessDenied, DomainError
-from rekrut.core.tables import table_read
+from rekrut.core.tables import table_kind, table_read
 from rekrut.core.uploads import UploadRejected
 from rekrut.intake.columns import mapping_guess
 from rekrut.intake.import_rows import IMPORT_FIELDS, CheckedRow, duplicates_check, row_check
+from rekrut.intake.import_saving import RowRefused, kept_error, rows_save, saved_undo
 from rekrut.intake.models import CandidateImport, ImportStatus
 from rekrut.jobs.models import Job, JobStatus
 from rekrut.jobs.selectors import job_is_managed_by
-from rekrut.pipeline.services import application_create
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +46,9 @@ def import_get(*, user: User, import_id: int, with_table: bool = True) -> Candid
 
     The progress poll asks without the table, which can be megabytes of JSON.
     """
-    imports = CandidateImport.objects.select_related("job").filter(pk=import_id)
+    imports = CandidateImport.objects.select_related("job").filter(pk=import_id).defer("upload", "saved_ids")
     if not with_table:
-        imports = imports.defer("rows", "headers")
+        imports = imports.defer("rows", "headers", "upload", "saved_ids")
     if not user.is_hr_admin:
         imports = imports.filter(created_by=user)
     candidate_import = imports.first()
@@ -77,10 +78,14 @@ def import_fields_shown(candidate_import: CandidateImport) -> list[str]:
 
 
 @transaction.atomic
-def import_start(
+def import_upload(
     *, actor: User, name: str, data: bytes, job: Job | None = None, source: str = Source.IMPORT
 ) -> CandidateImport:
-    """Reads the uploaded table and keeps it with a guessed column mapping, waiting for confirmation."""
+    """Keeps an uploaded table for the worker to read (`import_read`); the caller enqueues that on commit.
+
+    Only what is quick is checked here (size, and that it is a CSV or an XLSX): a large sheet takes seconds
+    to read, which a request, and above all a write transaction, must not wait for.
+    """
     if not actor.is_hr:
         raise AccessDenied(_("Only HR can import candidates."))
     if job is not None:
@@ -88,23 +93,67 @@ def import_start(
     if source not in Source.values:
         raise DomainError(_("Choose a source from the list."), code="bad_source")
     try:
-        table = table_read(name=name, data=data)
+        table_kind(name=name, data=data)
     except UploadRejected as rejected:
         raise DomainError(rejected.message, code=rejected.code) from None
-    guess = mapping_guess(table.headers)
     return CandidateImport.objects.create(
         created_by=actor,
         file_name=name[:200],
         job=job,
         source=source,
-        headers=table.headers,
-        rows=table.rows,
-        row_count=len(table.rows),
-        row_numbers=table.row_numbers,
-        mapping={key: guess.get(key) for key in IMPORT_FIELDS},
-        status=ImportStatus.MAPPING,
+        upload=data,
+        status=ImportStatus.READING,
         language=_language_now(),
+        queued_at=timezone.now(),
     )
+
+
+def import_read(*, import_id: int) -> CandidateImport:
+    """Reads the stored file into the import's table and a guessed mapping. Runs in the worker, outside any
+    transaction; only the result is written, in one statement. Safe to run twice."""
+    candidate_import = CandidateImport.objects.get(pk=import_id)
+    if candidate_import.status != ImportStatus.READING:
+        return candidate_import
+    reading = CandidateImport.objects.filter(pk=import_id, status=ImportStatus.READING)
+    with translation.override(candidate_import.language):
+        try:
+            table = table_read(name=candidate_import.file_name, data=bytes(candidate_import.upload))
+        except UploadRejected as rejected:
+            reading.update(
+                status=ImportStatus.UNREADABLE, errors=[_error(None, "", str(rejected.message))], upload=b""
+            )
+        except Exception:
+            logger.exception("Candidate import %s: the file could not be read", import_id)
+            message = str(_("Something went wrong while reading the file. Nothing was imported."))
+            reading.update(status=ImportStatus.UNREADABLE, errors=[_error(None, "", message)], upload=b"")
+            raise
+        else:
+            guess = mapping_guess(table.headers)
+            reading.update(
+                headers=table.headers,
+                rows=table.rows,
+                row_count=len(table.rows),
+                row_numbers=table.row_numbers,
+                mapping={key: guess.get(key) for key in IMPORT_FIELDS},
+                status=ImportStatus.MAPPING,
+                upload=b"",  # read once; the rows are what the mapping and the run use
+            )
+    candidate_import.refresh_from_db()
+    return candidate_import
+
+
+def import_start(
+    *, actor: User, name: str, data: bytes, job: Job | None = None, source: str = Source.IMPORT
+) -> CandidateImport:
+    """Upload and read in one go, in this process: for `rekrut import candidates` and tests. Refuses an
+    unreadable file with a DomainError, and keeps no import for it."""
+    candidate_import = import_read(
+        import_id=import_upload(actor=actor, name=name, data=data, job=job, source=source).pk
+    )
+    if candidate_import.status == ImportStatus.UNREADABLE:
+        candidate_import.delete()
+        raise DomainError(candidate_import.errors[0]["message"], code="unreadable")
+    return candidate_import
 
 
 @transaction.atomic
@@ -163,26 +212,33 @@ def import_queue(*, actor: User, candidate_import: CandidateImport) -> Candidate
 def import_run(*, import_id: int) -> CandidateImport:
     """Checks every row, then saves all of them or none. Runs in the worker; safe to call twice."""
     claimed = CandidateImport.objects.filter(pk=import_id, status=ImportStatus.QUEUED).update(
-        status=ImportStatus.RUNNING, processed=0, started_at=timezone.now()
+        status=ImportStatus.RUNNING, processed=0, imported=0, started_at=timezone.now()
     )
     candidate_import = CandidateImport.objects.select_related("created_by", "job").get(pk=import_id)
     if not claimed:  # already run, or not confirmed: a duplicated or stale task does nothing
         return candidate_import
     with translation.override(candidate_import.language):
         try:
+            # A run a dead worker left half-saved is taken back out before it starts again.
+            kept = saved_undo(candidate_import) if candidate_import.saved_ids else []
             errors = _permission_problems(candidate_import) or _rows_problems(candidate_import)
-            if not errors:
-                errors = _rows_save(candidate_import)
+            if not errors and not kept:
+                errors = _rows_saved_or_undone(candidate_import)
+            elif kept:
+                errors = [*errors, _error(None, "", kept_error(kept))]
         except Exception:
             logger.exception("Candidate import %s failed", import_id)
             errors = [_error(None, "", str(_("Something went wrong while importing. Nothing was saved.")))]
+            kept = saved_undo(candidate_import)  # if this fails too, the sweep runs the import again
+            if kept:
+                errors.append(_error(None, "", kept_error(kept)))
             _finish(candidate_import, errors)
             raise
         _finish(candidate_import, errors)
     return candidate_import
 
 
-# A run this long past its start was left by a dead worker (20,000 rows take about a minute and a half).
+# A run this long past its start was left by a dead worker (20,000 rows with a job take about two minutes).
 RUN_LEASE = timedelta(minutes=30)
 # A queued run with no worker taking it this long lost its task (the process died before enqueuing it).
 QUEUE_LEASE = timedelta(minutes=10)
@@ -190,11 +246,20 @@ QUEUE_LEASE = timedelta(minutes=10)
 
 def imports_recover_stuck() -> int:
     """The worker's sweep (notifications.sweep.worker_sweep): runs a dead worker left behind go back to the
-    queue with a new task. Phase two is one transaction, so such a run saved nothing; running it again is
-    safe, and a duplicate task finds the import already claimed and does nothing."""
+    queue with a new task, and so do files whose reading task was lost. A run that saved some batches
+    before its worker died takes them out again when it starts over (import_run); a duplicate task finds
+    the import already claimed, or already read, and does nothing."""
     now = timezone.now()
     abandoned = CandidateImport.objects.filter(status=ImportStatus.RUNNING, started_at__lt=now - RUN_LEASE)
     forgotten = CandidateImport.objects.filter(status=ImportStatus.QUEUED, queued_at__lt=now - QUEUE_LEASE)
+    unread = CandidateImport.objects.filter(status=ImportStatus.READING, queued_at__lt=now - QUEUE_LEASE)
+    unread_ids = list(unread.values_list("pk", flat=True))
+    for import_id in unread_ids:
+        from rekrut.intake.tasks import candidate_import_read
+
+        if unread.filter(pk=import_id).update(queued_at=now):
+            candidate_import_read.enqueue(import_id=import_id)
+            logger.warning("Candidate import %s was never read; queued again", import_id)
     ids = list(abandoned.values_list("pk", flat=True)) + list(forgotten.values_list("pk", flat=True))
     for import_id in ids:
         with transaction.atomic():
@@ -208,7 +273,7 @@ def imports_recover_stuck() -> int:
 
                 transaction.on_commit(partial(candidate_import_run.enqueue, import_id=import_id))
                 logger.warning("Candidate import %s was left unfinished; queued again", import_id)
-    return len(ids)
+    return len(ids) + len(unread_ids)
 
 
 # ---- helpers ----------------------------------------------------------------------------------------
@@ -249,7 +314,10 @@ def _finish(candidate_import: CandidateImport, errors: list[dict[str, Any]]) -> 
     candidate_import.status = ImportStatus.FAILED if errors else ImportStatus.DONE
     if errors:
         candidate_import.imported = 0
-    candidate_import.save(update_fields=["errors", "status", "imported", "processed"])
+    # The saved ids are forgotten in the same write that says the run is over: until then, a worker that
+    # dies leaves them for the next run to take out.
+    candidate_import.saved_ids = []
+    candidate_import.save(update_fields=["errors", "status", "imported", "processed", "saved_ids"])
 
 
 def _columns(candidate_import: CandidateImport) -> dict[str, int]:
@@ -293,27 +361,12 @@ def _rows_problems(candidate_import: CandidateImport) -> list[dict[str, Any]]:
     return errors
 
 
-class _RowRefused(Exception):
-    def __init__(self, error: dict[str, Any]) -> None:
-        super().__init__(error["message"])
-        self.error = error
-
-
-def _rows_save(candidate_import: CandidateImport) -> list[dict[str, Any]]:
-    """Phase 2: every row in one transaction; one refusal (the same person added meanwhile) undoes all."""
-    columns = _columns(candidate_import)
-    actor, job = candidate_import.created_by, candidate_import.job
+def _rows_saved_or_undone(candidate_import: CandidateImport) -> list[dict[str, Any]]:
+    """Phase 2: every row saved, in short batches; one refusal (the same person added meanwhile, the job
+    closed) takes the earlier batches out again and fails the import with the reason."""
     try:
-        with transaction.atomic():
-            for index, cells in enumerate(candidate_import.rows):
-                row = row_check(candidate_import.row_number(index), cells, columns, candidate_import.source)
-                try:
-                    candidate = candidate_create(actor=actor, **row.fields)
-                    if job is not None:
-                        application_create(actor=actor, candidate=candidate, job=job)
-                except DomainError as refused:
-                    raise _RowRefused(_error(row.number, "", str(refused.message))) from None
-            candidate_import.imported = candidate_import.total
-    except _RowRefused as refused:
-        return [refused.error]
+        rows_save(candidate_import, _columns(candidate_import), _error)
+    except RowRefused as refused:
+        kept = saved_undo(candidate_import)
+        return [refused.error, *([_error(None, "", kept_error(kept))] if kept else [])]
     return []

@@ -8,6 +8,8 @@ from rekrut.candidates.models import Source
 
 
 class ImportStatus(models.TextChoices):
+    READING = "reading", _("Reading the file")
+    UNREADABLE = "unreadable", _("The file could not be read")
     MAPPING = "mapping", _("Waiting for column mapping")
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Importing")
@@ -26,7 +28,7 @@ class CandidateImport(models.Model):
     headers = models.JSONField(default=list)
     rows = models.JSONField(default=list)
     mapping = models.JSONField(default=dict)
-    status = models.CharField(max_length=20, choices=ImportStatus.choices, default=ImportStatus.MAPPING)
+    status = models.CharField(max_length=20, choices=ImportStatus.choices, default=ImportStatus.READING)
     processed = models.PositiveIntegerField(default=0)
     imported = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, help_text="[{row, field, message}]")
@@ -40,6 +42,12 @@ class CandidateImport(models.Model):
     # worker left behind (intake.importing.imports_recover_stuck).
     queued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # The uploaded file, from the upload until the worker has read it into `headers` and `rows` (then
+    # emptied): reading a large sheet takes seconds, which no request or transaction should wait for.
+    upload = models.BinaryField(default=b"", blank=True)
+    # The candidates this run has saved so far, written in the same transaction as each batch: if a
+    # later batch fails, or the worker dies, these are removed again (intake.importing._saved_undo).
+    saved_ids = models.JSONField(default=list, blank=True)
 
     class Meta:
         # The table keeps the name it had when imports lived in the candidates app (moved without copying).

@@ -1,17 +1,41 @@
 """Bringing a person in: add the candidate and, when a job is chosen, their application, as one change."""
 
+import hashlib
+
 from django.db import transaction
 
 from rekrut.accounts.models import User
 from rekrut.candidates import services as candidate_services
 from rekrut.candidates.models import Candidate
 from rekrut.candidates.services import CVUpload
+from rekrut.core.idempotency import idempotent_run
 from rekrut.jobs.models import Job
 from rekrut.pipeline.services import application_create
 
 
-@transaction.atomic
 def candidate_intake(
+    *,
+    actor: User,
+    job: Job | None,
+    cv: CVUpload | None,
+    allow_duplicate: bool,
+    idempotency_key: str = "",
+    **fields: object,
+) -> Candidate:
+    """Adds the person (and their application); the same `idempotency_key` again returns the first
+    record, so a double click on "Save" adds one candidate."""
+    cv_digest = hashlib.sha256(cv.data).hexdigest() if cv is not None else ""
+    return idempotent_run(
+        actor=actor,
+        key=idempotency_key,
+        action="candidate.intake",
+        inputs={**fields, "job": job, "cv": cv_digest, "allow_duplicate": allow_duplicate},
+        run=lambda: _intake(actor=actor, job=job, cv=cv, allow_duplicate=allow_duplicate, **fields),
+    )
+
+
+@transaction.atomic
+def _intake(
     *, actor: User, job: Job | None, cv: CVUpload | None, allow_duplicate: bool, **fields: object
 ) -> Candidate:
     candidate = candidate_services.candidate_create(

@@ -1,6 +1,12 @@
 from django_tasks import task
 
-from rekrut.intake.importing import import_run
+from rekrut.intake.importing import import_read, import_run
+
+
+@task()
+def candidate_import_read(import_id: int) -> str:
+    """Reads an uploaded table in the worker, outside any transaction; returns the import's status."""
+    return import_read(import_id=import_id).status
 
 
 @task()

@@ -6,6 +6,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
+from rekrut.core.forms import SubmitOnceForm
+from rekrut.core.limits import (
+    LONG_TEXT,
+    NOTE_TEXT,
+    OUT_OF_RANGE,
+    REASON_TEXT,
+    SHORT_TEXT,
+    moment_in_range,
+)
 from rekrut.interviews.models import (
     MAX_DURATION_MINUTES,
     MIN_DURATION_MINUTES,
@@ -23,6 +32,31 @@ from rekrut.pipeline.models import RejectReason
 
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 LOCAL_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
+
+
+class MomentField(forms.DateTimeField):
+    """A date and time typed in the viewer's zone, within the years Rekrut accepts (year 9999 or 0202 is a
+    typing mistake, and would overflow when moved between zones)."""
+
+    widget = LOCAL_DATETIME
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(input_formats=LOCAL_FORMATS, **kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        try:
+            moment = super().to_python(value)
+        except OverflowError:
+            raise forms.ValidationError(OUT_OF_RANGE, code="out_of_range") from None
+        if moment is not None and not moment_in_range(moment):
+            raise forms.ValidationError(OUT_OF_RANGE, code="out_of_range")
+        return moment
+
+
+def _text(label: Any, max_length: int, rows: int, **kwargs: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label, max_length=max_length, widget=forms.Textarea(attrs={"rows": rows}), **kwargs
+    )
 
 
 def _people() -> Any:
@@ -61,16 +95,16 @@ class KitMoveForm(forms.Form):
     offset = forms.TypedChoiceField(choices=[("-1", "up"), ("1", "down")], coerce=int, required=False)
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(SubmitOnceForm):
     """Times are typed in the viewer's own zone (the active time zone) and stored in UTC."""
 
     round = forms.ModelChoiceField(label=_("Round"), queryset=PlanRound.objects.none())
-    starts_at = forms.DateTimeField(label=_("Starts at"), widget=LOCAL_DATETIME, input_formats=LOCAL_FORMATS)
+    starts_at = MomentField(label=_("Starts at"))
     duration_minutes = forms.IntegerField(
         label=_("Length (minutes)"), min_value=1, max_value=MAX_DURATION_MINUTES
     )
     interviewers = forms.ModelMultipleChoiceField(label=_("Interviewers"), queryset=User.objects.none())
-    location = forms.CharField(label=_("Place or video link"), max_length=300, required=False)
+    location = forms.CharField(label=_("Place or video link"), max_length=SHORT_TEXT, required=False)
     add_to_team = forms.BooleanField(
         label=_("Add chosen interviewers who are not on the hiring team to it"),
         help_text=_(
@@ -90,16 +124,12 @@ class ScheduleForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(label=_("Why is it cancelled?"), max_length=300)
+    reason = forms.CharField(label=_("Why is it cancelled?"), max_length=SHORT_TEXT)
 
 
 class TimesForm(forms.Form):
-    started_at = forms.DateTimeField(
-        label=_("Actually started"), widget=LOCAL_DATETIME, input_formats=LOCAL_FORMATS
-    )
-    ended_at = forms.DateTimeField(
-        label=_("Actually ended"), widget=LOCAL_DATETIME, input_formats=LOCAL_FORMATS
-    )
+    started_at = MomentField(label=_("Actually started"))
+    ended_at = MomentField(label=_("Actually ended"))
 
 
 NOT_ASSESSED = ""
@@ -115,12 +145,8 @@ class ScorecardForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    overall_notes = forms.CharField(
-        label=_("Overall notes"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    amend_reason = forms.CharField(
-        label=_("Why are you amending it?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    overall_notes = _text(_("Overall notes"), LONG_TEXT, 4, required=False)
+    amend_reason = _text(_("Why are you amending it?"), REASON_TEXT, 2, required=False)
 
     def __init__(
         self,
@@ -136,13 +162,9 @@ class ScorecardForm(forms.Form):
             self.fields[f"rating_{attribute.code}"] = forms.ChoiceField(
                 label=attribute.name, choices=RATING_CHOICES, required=False, widget=forms.RadioSelect
             )
-            self.fields[f"evidence_{attribute.code}"] = forms.CharField(
-                label=_("Evidence"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-            )
+            self.fields[f"evidence_{attribute.code}"] = _text(_("Evidence"), LONG_TEXT, 2, required=False)
         for question in questions:
-            self.fields[f"note_{question.pk}"] = forms.CharField(
-                label=question.text, required=False, widget=forms.Textarea(attrs={"rows": 2})
-            )
+            self.fields[f"note_{question.pk}"] = _text(question.text, LONG_TEXT, 2, required=False)
         if plan_round.asks_salary_and_notice:
             self.fields["salary_expectation"] = forms.IntegerField(
                 label=_("Salary expectation (Rp per month)"), min_value=0, required=False
@@ -151,10 +173,8 @@ class ScorecardForm(forms.Form):
                 label=_("Notice period (days)"), min_value=0, max_value=MAX_NOTICE_DAYS, required=False
             )
         if plan_round.asks_background:
-            self.fields["background_notes"] = forms.CharField(
-                label=_("Education and work background"),
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
+            self.fields["background_notes"] = _text(
+                _("Education and work background"), LONG_TEXT, 3, required=False
             )
 
     def attribute_rows(self) -> list[tuple[Attribute, forms.BoundField, forms.BoundField]]:
@@ -197,7 +217,7 @@ class ScorecardForm(forms.Form):
         )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(SubmitOnceForm):
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     outcome = forms.ChoiceField(
         label=_("Decision"), choices=DecisionOutcome.choices, widget=forms.RadioSelect
@@ -211,13 +231,9 @@ class DecisionForm(forms.Form):
     notify_candidate = forms.BooleanField(
         label=_("Send the candidate a polite rejection e-mail"), required=False, initial=True
     )
-    reason = forms.CharField(
-        label=_("Why (recorded with the decision)"), widget=forms.Textarea(attrs={"rows": 3})
-    )
+    reason = _text(_("Why (recorded with the decision)"), NOTE_TEXT, 3)
     override = forms.BooleanField(label=_("Decide now, before every scorecard is in"), required=False)
-    override_reason = forms.CharField(
-        label=_("Why it cannot wait"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    override_reason = _text(_("Why it cannot wait"), REASON_TEXT, 2, required=False)
 
     def __init__(self, *args: Any, stages: list[Stage], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -238,7 +254,7 @@ class PolicyForm(forms.Form):
     )
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(SubmitOnceForm):
     round_type = forms.ChoiceField(label=_("Round type"), choices=RoundType.choices)
     job_family = forms.ChoiceField(
         label=_("Job family"), choices=JobFamily.choices, initial=JobFamily.GENERAL
@@ -248,25 +264,18 @@ class QuestionForm(forms.Form):
         queryset=Attribute.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple,
     )
-    text_id = forms.CharField(
-        label=_("Question (Bahasa Indonesia)"), widget=forms.Textarea(attrs={"rows": 2})
+    text_id = _text(_("Question (Bahasa Indonesia)"), REASON_TEXT, 2)
+    text_en = _text(_("Question (English)"), REASON_TEXT, 2)
+    strong_answer_id = _text(
+        _("What a strong answer shows (Bahasa Indonesia)"), REASON_TEXT, 2, required=False
     )
-    text_en = forms.CharField(label=_("Question (English)"), widget=forms.Textarea(attrs={"rows": 2}))
-    strong_answer_id = forms.CharField(
-        label=_("What a strong answer shows (Bahasa Indonesia)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    strong_answer_en = forms.CharField(
-        label=_("What a strong answer shows (English)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    follow_ups = forms.CharField(
-        label=_("Follow-up prompts"),
+    strong_answer_en = _text(_("What a strong answer shows (English)"), REASON_TEXT, 2, required=False)
+    follow_ups = _text(
+        _("Follow-up prompts"),
+        NOTE_TEXT,
+        3,
         required=False,
         help_text=_("One per line: Bahasa Indonesia | English"),
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def follow_up_list(self) -> list[dict[str, str]]:

@@ -1,13 +1,21 @@
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import Role, User
+from rekrut.core.limits import DOCUMENT_TEXT
 from rekrut.jobs.models import Job, StageKind
-from rekrut.jobs.services import JOB_FIELDS, TeamSpec
+from rekrut.jobs.services import HEADCOUNT_MAX, JOB_FIELDS, TeamSpec
 
 STAFF = User.objects.filter(is_active=True)
+
+
+def _label(field: str) -> Any:
+    # The model's own (translated) name for the field, as the form would give it.
+    return lazy(lambda: capfirst(str(getattr(Job._meta.get_field(field), "verbose_name", field))), str)()
 
 
 class JobForm(forms.ModelForm):
@@ -22,14 +30,31 @@ class JobForm(forms.ModelForm):
     )
     approvers = forms.ModelMultipleChoiceField(label=_("Offer approvers"), queryset=STAFF, required=False)
     loaded_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+    # Checked here (and in the service), so a bad value is told in words, never by the database's
+    # constraint name (`job_headcount_positive`).
+    headcount = forms.IntegerField(
+        label=_label("headcount"),
+        min_value=1,
+        max_value=HEADCOUNT_MAX,
+        initial=1,
+        error_messages={"min_value": _("A job hires at least 1 person.")},
+    )
+    description = forms.CharField(
+        label=_label("description"),
+        required=False,
+        max_length=DOCUMENT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    requirements = forms.CharField(
+        label=_label("requirements"),
+        required=False,
+        max_length=DOCUMENT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
 
     class Meta:
         model = Job
         fields = list(JOB_FIELDS)
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 5}),
-            "requirements": forms.Textarea(attrs={"rows": 5}),
-        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

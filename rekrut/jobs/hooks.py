@@ -14,3 +14,9 @@ stages_switching_off: Hook[[Job, list[Stage]], None] = Hook(
 job_stages_changed: Hook[[Job], None] = Hook(
     "job_stages_changed", "Called with the job after it was created or its stages were changed."
 )
+
+# How many of the job's applications ended in a hire, for the job page's "1 of 2 hired" against the headcount:
+# the pipeline answers, so the jobs app reads no applications.
+job_hired_count: Hook[[Job], int] = Hook(
+    "job_hired_count", "Called with the job; returns how many of its applications were hired."
+)

@@ -102,9 +102,11 @@ class Job(models.Model):
     salary_min = models.PositiveBigIntegerField(_("minimum monthly salary (Rp)"), null=True, blank=True)
     salary_max = models.PositiveBigIntegerField(_("maximum monthly salary (Rp)"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=JobStatus.choices, default=JobStatus.DRAFT)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -134,9 +136,12 @@ class TeamRole(models.TextChoices):
 
 
 class HiringTeamMember(models.Model):
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="team")
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="team", verbose_name=_("job"))
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="team_memberships",
+        verbose_name=_("person"),
     )
     role = models.CharField(_("role on the team"), max_length=20, choices=TeamRole.choices)
 
@@ -189,7 +194,7 @@ class StageTemplate(Bilingual):
 
 
 class Stage(Bilingual):
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="stages")
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="stages", verbose_name=_("job"))
     position = models.PositiveSmallIntegerField(_("position"))
     name_id = models.CharField(_("name (Bahasa Indonesia)"), max_length=80)
     name_en = models.CharField(_("name (English)"), max_length=80)

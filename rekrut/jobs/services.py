@@ -64,12 +64,25 @@ def _check_salary_range(fields: dict) -> None:
         raise DomainError(_("The minimum salary cannot be higher than the maximum."), code="salary_range")
 
 
+# Mass hiring (a factory's line, a chain's new stores) stays far below this.
+HEADCOUNT_MAX = 10_000
+
+
+def _check_headcount(fields: dict) -> None:
+    headcount = fields.get("headcount")
+    if headcount is not None and not 1 <= headcount <= HEADCOUNT_MAX:
+        raise DomainError(
+            _("The headcount must be from 1 to %(max)d.") % {"max": HEADCOUNT_MAX}, code="headcount"
+        )
+
+
 @transaction.atomic
 def job_create(*, actor: User, team: TeamSpec, **fields: object) -> Job:
     """Opens a job with the company's default pipeline; managerial jobs keep the director interview on."""
     if not actor.is_hr:
         raise AccessDenied(_("Only HR can open jobs."))
     _check_salary_range(fields)
+    _check_headcount(fields)
     job = Job.objects.create(created_by=actor, **{k: v for k, v in fields.items() if k in JOB_FIELDS})
     _team_replace(job=job, team=team)
     stages = []
@@ -104,6 +117,7 @@ def job_update(
             _("Someone else changed this job while you were editing. Reload to see their changes.")
         )
     _check_salary_range({**{k: getattr(locked, k) for k in ("salary_min", "salary_max")}, **fields})
+    _check_headcount(fields)
     before = audit_snapshot(locked, JOB_FIELDS)
     for key, value in fields.items():
         if key in JOB_FIELDS:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from rekrut.accounts.http import AuthedRequest
 from rekrut.core.actions import carry_out
-from rekrut.jobs import selectors, services
+from rekrut.jobs import hooks, selectors, services
 from rekrut.jobs.access import job_access_get
 from rekrut.jobs.ad_check import ad_warnings
 from rekrut.jobs.forms import JobForm, StageFormSet
@@ -74,6 +74,7 @@ def job_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
             "access": access,
             "team": job.team.select_related("user"),
             "stages": selectors.stages_of(job=job, active_only=False),
+            "hired_count": sum(hooks.job_hired_count.run(job)),
             "can_edit": access.can_edit,
         },
     )

@@ -23,27 +23,29 @@ class OutboxMessage(models.Model):
     worker that died is claimed again once `claimed_at` is older than OUTBOX_LEASE_SECONDS.
     """
 
-    key = models.CharField(max_length=200, unique=True)
-    channel = models.CharField(max_length=20, choices=Channel.choices, default=Channel.EMAIL)
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.EMAIL)
     # An e-mail address for e-mail; a URL for a webhook.
-    to = models.CharField(max_length=500)
+    to = models.CharField(_("to"), max_length=500)
     # The recipient's language: subject and body were rendered in it.
-    language = models.CharField(max_length=10, default="id")
-    subject = models.CharField(max_length=250, blank=True)
-    body = models.TextField(blank=True)
+    language = models.CharField(_("language"), max_length=10, default="id")
+    subject = models.CharField(_("subject"), max_length=250, blank=True)
+    body = models.TextField(_("body"), blank=True)
     # What a non-mail channel sends (a webhook's JSON body); e-mail leaves it empty.
-    payload = models.JSONField(default=dict, blank=True)
+    payload = models.JSONField(_("payload"), default=dict, blank=True)
     # [{"filename", "content" (text), "mimetype", "params": {...}}], e.g. a calendar invite (text/calendar).
-    attachments = models.JSONField(default=list, blank=True)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     # False for the failure notices themselves, so a notice that fails tells nobody (no loop).
-    notify_on_failure = models.BooleanField(default=True)
-    status = models.CharField(max_length=20, choices=MessageStatus.choices, default=MessageStatus.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(db_index=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    notify_on_failure = models.BooleanField(_("tell HR admins if it fails"), default=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MessageStatus.choices, default=MessageStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), db_index=True)
+    claimed_at = models.DateTimeField(_("claimed by a worker at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at"]
@@ -57,11 +59,11 @@ class OutboxMessage(models.Model):
 class WorkerBeat(models.Model):
     """A running `rekrut worker` says it is alive here every few seconds; a stale row means a dead worker."""
 
-    worker_id = models.CharField(max_length=64, unique=True)
-    hostname = models.CharField(max_length=255, blank=True)
-    pid = models.PositiveIntegerField(null=True, blank=True)
-    started_at = models.DateTimeField()
-    beat_at = models.DateTimeField(db_index=True)
+    worker_id = models.CharField(_("worker"), max_length=64, unique=True)
+    hostname = models.CharField(_("host name"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("process id"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"))
+    beat_at = models.DateTimeField(_("last beat at"), db_index=True)
 
     class Meta:
         verbose_name = _("worker heartbeat")

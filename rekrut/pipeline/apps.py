@@ -9,6 +9,7 @@ class PipelineConfig(AppConfig):
 
     def ready(self) -> None:
         from rekrut.jobs import hooks as job_hooks
-        from rekrut.pipeline import receivers
+        from rekrut.pipeline import receivers, selectors
 
         job_hooks.stages_switching_off.register(receivers.stages_switching_off_refuse_when_in_use)
+        job_hooks.job_hired_count.register(selectors.job_hired_count)

@@ -15,7 +15,7 @@ class RejectReason(Bilingual):
     name_id = models.CharField(_("name (Bahasa Indonesia)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120)
     is_active = models.BooleanField(_("in use"), default=True)
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["position", "name_id"]

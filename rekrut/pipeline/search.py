@@ -34,7 +34,9 @@ def visible_applications_prefetch(*, user: User) -> Prefetch:
 
 
 def candidates_search(*, user: User, filters: CandidateFilters) -> QuerySet[Candidate]:
-    """Search by name, e-mail, phone and CV text, with job/stage/source/date filters.
+    """Search by the words of the query (each in the name, e-mail or CV text, in any order, ignoring case
+    and accents: rekrut.candidates.selectors.candidate_text_match) or a phone number, with
+    job/stage/source/date filters.
 
     Ordered, with the visible applications prefetched, so a page costs a fixed number of queries whatever
     the data size.

@@ -4,15 +4,17 @@ Lookups that return an object with what the user may do with it live in pipeline
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from rekrut.accounts.models import User
 from rekrut.candidates.models import Candidate
-from rekrut.jobs.models import Job, Stage, StageKind, TeamRole
+from rekrut.jobs.models import HiringTeamMember, Job, Stage, StageKind, TeamRole
 from rekrut.jobs.selectors import jobs_for_list
 from rekrut.pipeline import guards, transitions
 from rekrut.pipeline.access import applications_visible_to
@@ -38,6 +40,37 @@ STAGE_OWNERS: dict[str, set[str]] = {
     StageKind.CONTRACT: {TeamRole.HR_OWNER},
     StageKind.ONBOARDING: {TeamRole.HR_OWNER},
 }
+
+# My work groups what waits by what to do next, whoever owns it; every stage kind is in exactly one group.
+WORK_GROUPS: tuple[tuple[str, StrOrPromise, frozenset[str]], ...] = (
+    ("screen", _("Screen the applicants"), frozenset({StageKind.APPLIED, StageKind.SCREENING})),
+    (
+        "interview",
+        _("Hold the interviews"),
+        frozenset(
+            {
+                StageKind.HR_INTERVIEW,
+                StageKind.USER_INTERVIEW,
+                StageKind.SUPERIOR_INTERVIEW,
+                StageKind.DIRECTOR_INTERVIEW,
+                StageKind.OTHER_INTERVIEW,
+            }
+        ),
+    ),
+    ("decide", _("Decide"), frozenset({StageKind.EVALUATION})),
+    (
+        "hire",
+        _("Finish the hire"),
+        frozenset({StageKind.MEDICAL, StageKind.OFFER, StageKind.CONTRACT, StageKind.ONBOARDING}),
+    ),
+)
+GROUP_KEYS = tuple(key for key, _label, _kinds in WORK_GROUPS)
+GROUP_LABELS = tuple(label for _key, label, _kinds in WORK_GROUPS)
+_GROUP_OF_KIND = {kind: key for key, _label, kinds in WORK_GROUPS for kind in kinds}
+
+
+def _group_of(kind: str) -> str:
+    return _GROUP_OF_KIND.get(kind, "interview")
 
 
 @dataclass
@@ -155,7 +188,108 @@ def my_work(*, user: User, limit: int = 100) -> QuerySet[Application]:
         Application.objects.filter(owned, status=ApplicationStatus.ACTIVE)
         .select_related("candidate", "job", "stage")
         .distinct()
-        .order_by("stage_entered_at")[:limit]
+        .order_by("stage_entered_at", "pk")[:limit]
+    )
+
+
+@dataclass
+class Waiting:
+    application: Application
+    days_in_stage: int
+
+
+@dataclass
+class WorkGroup:
+    key: str
+    label: str
+    waiting: list[Waiting] = field(default_factory=list)
+
+
+@dataclass
+class MyWork:
+    """What waits for a person: what is late (in a stage past the stale threshold), then the rest by what to
+    do. `more` is true when the list was cut at its limit (the oldest are always kept)."""
+
+    late: list[Waiting] = field(default_factory=list)
+    groups: list[WorkGroup] = field(default_factory=list)
+    more: bool = False
+
+
+def my_work_grouped(*, user: User, now: datetime | None = None, limit: int = 100) -> MyWork:
+    """my_work split into the late and the rest grouped by what to do (WORK_GROUPS). One query."""
+    now = now or timezone.now()
+    rows = list(my_work(user=user, limit=limit + 1))
+    result = MyWork(more=len(rows) > limit)
+    groups = {key: WorkGroup(key=key, label=str(label)) for key, label, _kinds in WORK_GROUPS}
+    for application in rows[:limit]:
+        item = Waiting(application=application, days_in_stage=(now - application.stage_entered_at).days)
+        if item.days_in_stage >= STALE_AFTER_DAYS:
+            result.late.append(item)
+        else:
+            groups[_group_of(application.stage.kind)].waiting.append(item)
+    result.groups = [group for group in groups.values() if group.waiting]
+    return result
+
+
+@dataclass
+class JobWork:
+    """One job's waiting applications in the company-wide view: how many per group (in WORK_GROUPS order),
+    how many are late, and how long the longest has waited."""
+
+    job: Job
+    counts: dict[str, int]
+    late: int
+    oldest_days: int
+
+
+@dataclass
+class CompanyWork:
+    jobs: list[JobWork] = field(default_factory=list)
+    late: list[Waiting] = field(default_factory=list)
+    late_total: int = 0
+
+
+def work_across_jobs(*, user: User, now: datetime | None = None, late_limit: int = 25) -> CompanyWork:
+    """The HR admin's view of what waits on every job (they are on no team, so my_work is empty for them):
+    per job the active applications by group and how many are late, and the longest-waiting late ones.
+
+    Four queries whatever the number of jobs and applications. Empty for anyone but an HR admin.
+    """
+    if not user.is_hr_admin:
+        return CompanyWork()
+    now = now or timezone.now()
+    late_since = now - timedelta(days=STALE_AFTER_DAYS)
+    active = Application.objects.filter(status=ApplicationStatus.ACTIVE)
+    per_kind = list(
+        active.values("job_id", "stage__kind")
+        .annotate(
+            n=Count("pk"),
+            late=Count("pk", filter=Q(stage_entered_at__lte=late_since)),
+            oldest=Min("stage_entered_at"),
+        )
+        .order_by()
+    )
+    hr_owners = HiringTeamMember.objects.filter(role=TeamRole.HR_OWNER).select_related("user")
+    jobs = Job.objects.filter(pk__in={row["job_id"] for row in per_kind}).prefetch_related(
+        Prefetch("team", queryset=hr_owners, to_attr="hr_owners")
+    )
+    by_job = {
+        job.pk: JobWork(job=job, counts=dict.fromkeys(GROUP_KEYS, 0), late=0, oldest_days=0) for job in jobs
+    }
+    for row in per_kind:
+        work = by_job[row["job_id"]]
+        work.counts[_group_of(row["stage__kind"])] += row["n"]
+        work.late += row["late"]
+        work.oldest_days = max(work.oldest_days, (now - row["oldest"]).days)
+    late_rows = list(
+        active.filter(stage_entered_at__lte=late_since)
+        .select_related("candidate", "job", "stage")
+        .order_by("stage_entered_at", "pk")[:late_limit]
+    )
+    return CompanyWork(
+        jobs=sorted(by_job.values(), key=lambda w: (-w.late, -w.oldest_days, w.job.title)),
+        late=[Waiting(application=a, days_in_stage=(now - a.stage_entered_at).days) for a in late_rows],
+        late_total=sum(w.late for w in by_job.values()),
     )
 
 
@@ -190,6 +324,11 @@ def candidate_applications(*, user: User, candidate: Candidate) -> QuerySet[Appl
 def _count_of(status: str) -> Subquery:
     rows = Application.objects.filter(job=OuterRef("pk"), status=status).order_by()
     return Subquery(rows.values("job").annotate(n=Count("pk")).values("n"))
+
+
+def job_hired_count(job: Job) -> int:
+    """How many of the job's applications ended in a hire (jobs.hooks.job_hired_count: the job page)."""
+    return Application.objects.filter(job=job, status=ApplicationStatus.HIRED).count()
 
 
 def jobs_with_counts(*, user: User, status: str | None = None, query: str = "") -> QuerySet[Job]:

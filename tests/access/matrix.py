@@ -219,6 +219,7 @@ def world_build() -> World:
             duration_minutes=60,
             interviewers=[getattr(personas, persona) for persona in sorted(ASSIGNED[team])],
             notify=False,
+            allow_past=True,
         )
     # Read back, so that the Python objects are what the database holds once the world is built.
     return World(personas=personas, jobs=jobs, applications=applications, interviews=interviews).reread()

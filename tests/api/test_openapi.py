@@ -92,3 +92,31 @@ def test_the_docs_page_loads_swagger_from_our_own_static_files(client: Client) -
         assert finders.find(asset.removeprefix("/static/")), asset
     assert "cdn" not in html.lower()
     assert '"url": "/api/v1/openapi.json"' in html
+
+
+COMMON_ERRORS = {"401", "403", "404", "422", "429", "500"}
+
+
+def test_every_operation_documents_the_errors_any_operation_can_give(schema) -> None:
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            responses = operation["responses"]
+            assert set(responses) >= COMMON_ERRORS, (method, path)
+            for status in COMMON_ERRORS:
+                documented = responses[status]["content"]["application/json"]["schema"]
+                expected = "ValidationErrorOut" if status == "422" else "ErrorOut"
+                assert documented == {"$ref": f"#/components/schemas/{expected}"}, (method, path, status)
+    shapes = schema["components"]["schemas"]
+    assert set(shapes["ErrorOut"]["required"]) == {"code", "message"}
+    assert set(shapes["ValidationErrorOut"]["required"]) == {"code", "message", "detail"}
+
+
+def test_creates_take_an_idempotency_key(schema) -> None:
+    for path in (
+        "/api/v1/applications/{application_id}/interviews",
+        "/api/v1/applications/{application_id}/decisions",
+    ):
+        parameters = schema["paths"][path]["post"]["parameters"]
+        header = next(p for p in parameters if p["in"] == "header")
+        assert header["name"] == "Idempotency-Key"
+        assert header["required"] is False

@@ -153,7 +153,7 @@ def test_row_limit() -> None:
             ";".join(f"K{n}" for n in range(MAX_COLUMNS + 1)) + "\n" + "x;" * MAX_COLUMNS + "x\n",
             "too_many_columns",
         ),
-        ('Nama,Email\n"Budi' + "x" * 200_000 + "\n", "corrupt"),  # unclosed quote eats the file
+        ('Nama,Email\n"Budi' + "x" * 200_000 + "\n", "bad_row"),  # unclosed quote eats the file
     ],
     ids=[
         "empty",
@@ -234,3 +234,52 @@ def test_rows_keep_their_number_in_the_file_when_blank_lines_are_skipped():
     table = table_read(name="x.csv", data=b"Nama,HP\n\nBudi,0812\n,\nSari,0813\n")
     assert table.rows == [["Budi", "0812"], ["Sari", "0813"]]
     assert table.row_numbers == [3, 5]
+
+
+def rejected(data: bytes) -> UploadRejected:
+    with pytest.raises(UploadRejected) as caught:
+        table_read(name="x.csv", data=data)
+    return caught.value
+
+
+def test_a_quote_never_closed_is_reported_on_its_row_not_merged_into_one_row() -> None:
+    data = (
+        b'Nama,Email,HP\nBudi,budi@example.com,0812\nSiti,"siti@example.com,0813\nAni,ani@example.com,0857\n'
+    )
+    error = rejected(data)
+    assert error.code == "bad_row"
+    assert str(error.message).startswith("Row 3 opens a quote")
+
+
+def test_a_quote_closed_rows_later_is_reported_on_the_row_that_opened_it() -> None:
+    data = (
+        b"Nama,Email,HP,Kota\n"
+        b"Budi,budi@example.com,0812,Bandung\n"
+        b'Siti,"siti@example.com,0813,Medan\n'  # opened here...
+        b"Ani,ani@example.com,0857,Bogor\n"
+        b'Dewi,dewi@example.com,0858,Solo"\n'  # ...and closed here: three rows would become one
+        b"Eko,eko@example.com,0859,Depok\n"
+    )
+    error = rejected(data)
+    assert error.code == "bad_row"
+    assert str(error.message).startswith("Row 3 opens a quote")
+
+
+def test_text_after_a_closing_quote_is_reported() -> None:
+    error = rejected(b'Nama,Kota\n"Budi" Santoso,Bandung\n')
+    assert error.code == "bad_row"
+    assert str(error.message).startswith("Row 2 has a value that goes on after its closing quote")
+
+
+def test_line_breaks_inside_a_quoted_value_are_still_one_value() -> None:
+    data = b'Nama,Catatan,Kota\nBudi,"Pengalaman:\n- PT ABC, 2019\n- PT XYZ, 2021",Bandung\n'
+    assert table_read(name="x.csv", data=data).rows == [
+        ["Budi", "Pengalaman:\n- PT ABC, 2019\n- PT XYZ, 2021", "Bandung"]
+    ]
+
+
+def test_a_sheet_repeating_a_long_text_everywhere_is_refused(monkeypatch) -> None:
+    """Small on disk (one shared string), huge once every cell is written out for the mapping page."""
+    monkeypatch.setattr("rekrut.core.tables.MAX_TABLE_CHARS", 10_000)
+    data = xlsx_bytes([["Nama", "Catatan"], *[["Budi", "x" * 1000] for _ in range(20)]])
+    assert rejected_code(data, "x.xlsx") == "too_large"

@@ -156,3 +156,28 @@ def test_applying_with_a_bad_job_id_says_so_and_saves_nothing(client_for, person
     assert response.status_code == 200
     assert "Choose a job." in response.content.decode()
     assert application.candidate.applications.count() == 1
+
+
+def test_the_timeline_names_the_first_stage_once(client_for, personas, team_a_job):
+    application = application_make(job=team_a_job, full_name="Rani Siregar")
+    page = client_for(personas.recruiter).get(reverse("desk:candidate", args=[application.candidate_id]))
+    first = page.content.decode().split('<ol class="timeline">')[1].split("</li>")[0]
+    assert first.count("Applied") == 1, first
+
+
+def test_a_renamed_first_stage_is_still_named_on_the_timeline(client_for, personas, team_a_job):
+    team_a_job.stages.filter(kind=StageKind.APPLIED).update(name_en="Walk-in applicants")
+    application = application_make(job=team_a_job)
+    page = client_for(personas.recruiter).get(reverse("desk:candidate", args=[application.candidate_id]))
+    first = page.content.decode().split('<ol class="timeline">')[1].split("</li>")[0]
+    assert "<strong>Applied</strong>: Walk-in applicants" in first
+
+
+def test_a_job_shows_how_many_are_hired_against_its_headcount(client_for, personas, team_a_job):
+    application_make(job=team_a_job, stage_kind=StageKind.ONBOARDING)
+    application_make(job=team_a_job, stage_kind=StageKind.OFFER)
+    client = client_for(personas.recruiter)
+    jobs = client.get(reverse("desk:jobs")).content.decode()
+    assert f"1 of {team_a_job.headcount} hired" in jobs
+    detail = client.get(reverse("jobs:detail", args=[team_a_job.pk])).content.decode()
+    assert f"1 of {team_a_job.headcount} hired" in detail.split('id="hired-of-headcount"')[1]

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 
 from rekrut.candidates.models import Candidate, Source
@@ -20,9 +21,11 @@ ROWS = [
 ]
 
 
-def upload(client, rows, *, name="kandidat.csv", data=None, **fields):
+def upload(client, rows, *, name="kandidat.csv", data=None, read=True, **fields):
+    """Posts the file; with `read`, the worker's reading task runs once the upload commits (as it would)."""
     file = SimpleUploadedFile(name, data or csv_bytes([HEADER, *rows]), content_type="text/csv")
-    return client.post(reverse("intake:import_start"), {"file": file, "source": Source.IMPORT, **fields})
+    with TestCase.captureOnCommitCallbacks(execute=read):
+        return client.post(reverse("intake:import_start"), {"file": file, "source": Source.IMPORT, **fields})
 
 
 def only_import() -> CandidateImport:
@@ -49,6 +52,8 @@ def test_uploading_leads_to_the_mapping_page_with_guesses_and_a_preview(client_f
     rows = [*ROWS, ["Rudi", "bukan-email", "", ""]]
     response = upload(client, rows)
     assert response.status_code == 302
+    assert response["Location"] == reverse("intake:import_status", args=[only_import().pk])
+    response = client.get(response["Location"])  # the worker has read it: on to the columns
     assert response["Location"] == reverse("intake:import_map", args=[only_import().pk])
 
     page = client.get(response["Location"]).content.decode()
@@ -58,6 +63,42 @@ def test_uploading_leads_to_the_mapping_page_with_guesses_and_a_preview(client_f
     assert page.count('aria-invalid="true"') == 1
     assert "“bukan-email” is not an e-mail address." in page
     assert "Import 4 candidates" in page
+
+
+def test_the_upload_only_stores_the_file_and_the_status_page_waits_for_the_worker(client_for, personas):
+    """Reading a large sheet takes seconds: not in the request, and not in its write transaction."""
+    client = client_for(personas.recruiter)
+    upload(client, ROWS, read=False)
+    candidate_import = only_import()
+    assert candidate_import.status == ImportStatus.READING
+    assert candidate_import.rows == [] and bytes(candidate_import.upload).startswith(b"Nama Lengkap")
+    status_url = reverse("intake:import_status", args=[candidate_import.pk])
+
+    page = client.get(status_url).content.decode()
+    assert "Reading the file…" in page and 'hx-trigger="every 1s"' in page
+    assert client.get(reverse("intake:import_map", args=[candidate_import.pk]))["Location"] == status_url
+
+    importing.import_read(import_id=candidate_import.pk)  # the worker's task
+    poll = client.get(status_url, HTTP_HX_REQUEST="true")
+    assert poll["HX-Redirect"] == reverse("intake:import_map", args=[candidate_import.pk])
+    candidate_import.refresh_from_db()
+    assert (candidate_import.status, candidate_import.total) == (ImportStatus.MAPPING, 3)
+    assert bytes(candidate_import.upload) == b""  # read once, then let go
+
+
+def test_a_file_the_worker_cannot_read_is_reported_with_the_row_and_a_way_back(client_for, personas):
+    client = client_for(personas.recruiter)
+    # Row 3 opens a quote it never closes: read leniently, rows 3 and 4 would become one.
+    data = b'Nama,Email,HP\nBudi,budi@example.com,0812\nSiti,"siti@example.com,0813\nAni,a@example.com,0857\n'
+    upload(client, [], data=data)
+    candidate_import = only_import()
+    assert candidate_import.status == ImportStatus.UNREADABLE
+
+    page = client.get(reverse("intake:import_status", args=[candidate_import.pk])).content.decode()
+    assert "Row 3 opens a quote" in page
+    assert "hx-trigger" not in page
+    assert f"{reverse('intake:import_start')}?source=import" in page
+    assert not Candidate.objects.exists()
 
 
 def test_an_unreadable_file_is_refused_on_the_upload_page(client_for, personas):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from rekrut.candidates.models import Candidate, Source
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.core.phones import PhoneInvalid
-from rekrut.intake import import_rows, importing
+from rekrut.intake import import_rows, import_saving, importing
 from rekrut.intake.models import CandidateImport, ImportStatus
 from rekrut.jobs.models import JobStatus
 from rekrut.pipeline.models import Application, Transition, TransitionKind
@@ -235,26 +235,31 @@ def test_an_unreadable_file_is_a_domain_error_with_the_readers_message(personas)
     assert "CSV" in str(refused.value.message)
 
 
-def test_phase_two_is_one_transaction(personas, team_a_job, monkeypatch):
-    """A refusal while saving the third row (someone closed the job, say) leaves nothing behind."""
-    real = importing.application_create
+def test_a_refusal_in_a_later_batch_takes_the_earlier_batches_out_again(personas, team_a_job, monkeypatch):
+    """Saved in batches of two: the first batch is committed when the fifth row is refused (someone closed
+    the job, say); the compensating step removes it, and the report says why nothing was imported."""
+    monkeypatch.setattr(import_saving, "BATCH_ROWS", 2)
+    real = import_saving.application_create
     calls = []
 
-    def refuse_the_third(**kwargs):
+    def refuse_the_fifth(**kwargs):
         calls.append(kwargs)
-        if len(calls) == 3:
+        if len(calls) == 5:
+            assert Candidate.objects.count() == 5  # two batches committed, the third under way
             raise DomainError(gettext_lazy("This job is closed and takes no new applications."))
         return real(**kwargs)
 
-    monkeypatch.setattr(importing, "application_create", refuse_the_third)
-    done = run(personas.recruiter, start(personas.recruiter, rows_of(5), job=team_a_job))
+    monkeypatch.setattr(import_saving, "application_create", refuse_the_fifth)
+    done = run(personas.recruiter, start(personas.recruiter, rows_of(6), job=team_a_job))
 
     assert done.status == ImportStatus.FAILED
     assert [(e["row"], e["message"]) for e in done.errors] == [
-        (4, "This job is closed and takes no new applications.")
+        (6, "This job is closed and takes no new applications.")
     ]
     assert Candidate.objects.count() == 0
     assert Application.objects.count() == 0
+    assert not Transition.objects.exists()
+    assert CandidateImport.objects.get(pk=done.pk).saved_ids == []
 
 
 def test_progress_is_written_while_checking(personas):
@@ -402,3 +407,99 @@ def test_the_progress_page_says_so_when_the_worker_is_not_running(personas, clie
     CandidateImport.objects.filter(pk=candidate_import.pk).update(status=ImportStatus.QUEUED)
     page = client_for(personas.recruiter).get(reverse("intake:import_status", args=[candidate_import.pk]))
     assert "background worker is not running" in page.content.decode()
+
+
+def test_the_upload_keeps_the_file_without_reading_it(personas, monkeypatch):
+    """A large sheet takes seconds to read: not in the upload's request and write transaction."""
+    read = []
+    monkeypatch.setattr(importing, "table_read", lambda **kwargs: read.append(kwargs))
+    data = csv_bytes([HEADER, *rows_of(3)])
+    uploaded = importing.import_upload(actor=personas.recruiter, name="k.csv", data=data)
+    assert (uploaded.status, uploaded.rows, bytes(uploaded.upload), read) == (
+        ImportStatus.READING,
+        [],
+        data,
+        [],
+    )
+
+
+def test_a_file_whose_reading_task_was_lost_is_read_after_the_sweep(
+    personas, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    uploaded = importing.import_upload(
+        actor=personas.recruiter, name="k.csv", data=csv_bytes([HEADER, *rows_of(2)])
+    )
+    assert importing.imports_recover_stuck() == 0  # still within its lease
+    CandidateImport.objects.filter(pk=uploaded.pk).update(
+        queued_at=timezone.now() - importing.QUEUE_LEASE - timedelta(minutes=1)
+    )
+    assert importing.imports_recover_stuck() == 1  # the immediate test backend reads it at once
+    assert CandidateImport.objects.get(pk=uploaded.pk).status == ImportStatus.MAPPING
+
+
+def test_a_run_a_dead_worker_left_half_saved_is_taken_out_and_run_again(personas, team_a_job, monkeypatch):
+    candidate_import = start(personas.recruiter, rows_of(5), job=team_a_job)
+    monkeypatch.setattr(import_saving, "BATCH_ROWS", 2)
+    real = import_saving.candidate_create
+    calls = []
+
+    def die_on_the_fourth(**fields):
+        calls.append(fields)
+        if len(calls) == 4:
+            raise SystemExit("the worker process was killed")  # not an Exception: nothing cleans up
+        return real(**fields)
+
+    monkeypatch.setattr(import_saving, "candidate_create", die_on_the_fourth)
+    with pytest.raises(SystemExit):
+        run(personas.recruiter, candidate_import)
+    left = CandidateImport.objects.get(pk=candidate_import.pk)
+    assert left.status == ImportStatus.RUNNING and len(left.saved_ids) == 2
+    assert Candidate.objects.count() == 2
+
+    monkeypatch.setattr(import_saving, "candidate_create", real)
+    CandidateImport.objects.filter(pk=left.pk).update(status=ImportStatus.QUEUED)  # as the sweep does
+    done = importing.import_run(import_id=left.pk)
+
+    assert done.status == ImportStatus.DONE, done.errors
+    assert Candidate.objects.count() == 5
+    assert Application.objects.filter(job=team_a_job).count() == 5
+
+
+def test_a_record_a_colleague_worked_on_meanwhile_is_kept_and_named(personas, team_a_job, monkeypatch):
+    """The import is undone, but not a colleague's work: a candidate already moved on stays, and the
+    report says so."""
+    from rekrut.pipeline.services import application_move
+
+    monkeypatch.setattr(import_saving, "BATCH_ROWS", 2)
+    real = import_saving.application_create
+    calls = []
+
+    def colleague_moves_the_first_then_refuse(**kwargs):
+        calls.append(kwargs)
+        if len(calls) == 3:  # while the second batch saves, the first one is on the board already
+            first = Application.objects.get(candidate__full_name="Pelamar 1")
+            second_stage = team_a_job.stages.filter(is_active=True).order_by("position")[1]
+            application_move(
+                application=first,
+                to_stage=second_stage,
+                actor=personas.hr_admin,
+                expected_version=None,
+                override=True,
+                override_reason="Langsung dipanggil",
+            )
+        if len(calls) == 5:
+            raise DomainError(gettext_lazy("This job is closed and takes no new applications."))
+        return real(**kwargs)
+
+    monkeypatch.setattr(import_saving, "application_create", colleague_moves_the_first_then_refuse)
+    done = run(personas.recruiter, start(personas.recruiter, rows_of(5), job=team_a_job))
+
+    assert done.status == ImportStatus.FAILED
+    assert [e["row"] for e in done.errors] == [6, None]
+    assert "1 candidate was kept" in done.errors[1]["message"] and "Pelamar 1" in done.errors[1]["message"]
+    assert list(Candidate.objects.values_list("full_name", flat=True)) == ["Pelamar 1"]
+    assert Transition.objects.filter(application__candidate__full_name="Pelamar 1").count() == 2

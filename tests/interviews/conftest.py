@@ -4,8 +4,10 @@ scorecards through the real services."""
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
+from rekrut.accounts.services import api_token_create
 from rekrut.interviews.models import PlanRound, RoundType
 from rekrut.interviews.services.interviews import interview_schedule
 from rekrut.interviews.services.plans import interview_plan_ensure
@@ -38,6 +40,7 @@ def held(application, plan_round, interviewers, *, actor=None, hours_ago=3, minu
         interviewers=interviewers,
         notify=False,
         add_to_team=add_to_team,
+        allow_past=hours_ago > 0,
     )
 
 
@@ -55,6 +58,17 @@ def submit(interview, person, recommendation="yes", rating=3, **extra):
     return scorecard_submit(
         actor=person, interview=interview, content=content(interview.round, recommendation, rating, **extra)
     )
+
+
+@pytest.fixture
+def api_for():
+    """api_for(user): an API client sending a fresh token of that user."""
+
+    def make(user):
+        _, key = api_token_create(user=user, name="tests")
+        return Client(HTTP_AUTHORIZATION=f"Bearer {key}", HTTP_ACCEPT_LANGUAGE="en")
+
+    return make
 
 
 @pytest.fixture

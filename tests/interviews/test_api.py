@@ -1,6 +1,9 @@
 """The interviews API: the same services and rules as the pages, as JSON."""
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from django.test import Client
 
 from rekrut.accounts.services import api_token_create
@@ -53,16 +56,18 @@ def test_changing_a_round_follows_the_same_rules(plan, personas, api_for):
 
 def test_schedule_submit_and_read_with_the_independence_rule(at_user_stage, plan, personas, api_for):
     submit(held(at_user_stage, plan["hr"], [personas.recruiter], hours_ago=48), personas.recruiter, "yes")
-    response = api_for(personas.recruiter).post(
-        f"/api/v1/applications/{at_user_stage.pk}/interviews",
-        {
-            "round": plan["user"].pk,
-            "starts_at": "2020-01-06T09:00:00+07:00",
-            "duration_minutes": 60,
-            "interviewers": [personas.hiring_manager.pk, personas.interviewer.pk],
-        },
-        content_type="application/json",
-    )
+    client = api_for(personas.recruiter)
+    with time_machine.travel(datetime(2020, 1, 2, tzinfo=UTC)):  # scheduled ahead, held since
+        response = client.post(
+            f"/api/v1/applications/{at_user_stage.pk}/interviews",
+            {
+                "round": plan["user"].pk,
+                "starts_at": "2020-01-06T09:00:00+07:00",
+                "duration_minutes": 60,
+                "interviewers": [personas.hiring_manager.pk, personas.interviewer.pk],
+            },
+            content_type="application/json",
+        )
     assert response.status_code == 201, response.content
     interview = response.json()
     assert interview["starts_at"] == "2020-01-06T02:00:00Z"

@@ -203,6 +203,36 @@ class TestScorecardPage:
         assert client.post(url, data).status_code == 302
         assert Scorecard.objects.get().versions.count() == 2
 
+    def test_the_rating_scale_names_its_four_levels(self, at_user_stage, plan, personas, client_for):
+        interview = held(at_user_stage, plan["user"], [personas.hiring_manager])
+        page = client_for(personas.hiring_manager).get(reverse("interviews:scorecard", args=[interview.pk]))
+        text = page.content.decode()
+        for label in (
+            "1 · Below expectations",
+            "2 · Partly meets expectations",
+            "3 · Meets expectations",
+            "4 · Exceeds expectations",
+        ):
+            assert text.count(label) >= 2 * plan["user"].round_attributes.count()  # radio and rubric
+
+    def test_a_submitted_scorecard_reads_as_text_with_when_and_how_to_amend(
+        self, at_user_stage, plan, personas, client_for
+    ):
+        interview = held(at_user_stage, plan["user"], [personas.hiring_manager])
+        submit(interview, personas.hiring_manager, "strong_yes", rating=4)
+        client = client_for(personas.hiring_manager)
+        url = reverse("interviews:scorecard", args=[interview.pk])
+        page = client.get(url).content.decode()
+        shown, amend = page.split('<details id="amend"')
+        assert "Submitted on" in shown
+        read = shown.split('id="submitted-scorecard"')[1]
+        assert "4 · Exceeds expectations" in read and "Strong yes" in read
+        # Nothing that looks editable before the amend action, which stays closed until used.
+        assert "<input" not in read and "<textarea" not in read
+        assert amend.startswith(' class="amend">') and 'value="amend"' in amend
+        failed = client.post(url, self.form(plan["user"], "no", action="amend")).content.decode()
+        assert '<details id="amend" class="amend" open>' in failed
+
     def test_someone_not_on_the_interview_gets_a_403(self, at_user_stage, plan, personas, client_for):
         interview = held(at_user_stage, plan["user"], [personas.hiring_manager])
         url = reverse("interviews:scorecard", args=[interview.pk])
@@ -335,10 +365,22 @@ def test_my_interviews_lists_upcoming_awaiting_and_overdue(at_user_stage, plan, 
     assert f"/interviews/{done.pk}/" not in page
     with time_machine.travel(timezone.now() + timedelta(hours=30)):
         work = client_for(personas.hiring_manager).get(reverse("desk:my_work")).content.decode()
-    block = work.split('id="my-interviews"')[1].split("</section>")[0]
-    assert "flash-error" in block
+    late = work.split('id="late"')[1].split("</section>")[0]
+    assert f"/interviews/{overdue.pk}/scorecard/" in late
+    assert work.index('id="late"') < work.index('id="my-interviews"')
     owed = client_for(personas.recruiter).get(reverse("interviews:mine")).content.decode()
     assert 'id="chase"' in owed
+
+
+def test_my_work_puts_scorecards_owed_on_my_jobs_under_late(at_user_stage, plan, personas, client_for):
+    owed = held(at_user_stage, plan["user"], [personas.hiring_manager], hours_ago=30)
+    work = client_for(personas.recruiter).get(reverse("desk:my_work")).content.decode()
+    late = work.split('id="late"')[1].split("</section>")[0]
+    assert f"{personas.hiring_manager.get_full_name()} owes a scorecard" in late
+    assert f"/interviews/applications/{owed.application_id}/" in late
+    admin = client_for(personas.hr_admin).get(reverse("desk:my_work")).content.decode()
+    row = admin.split(f'data-job="{at_user_stage.job_id}"')[1].split("</tr>")[0]
+    assert 'data-count="overdue"><span class="badge danger">1<' in row
 
 
 def test_board_cards_carry_their_interview_flags(at_user_stage, plan, personas, client_for):

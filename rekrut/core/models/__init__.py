@@ -1,7 +1,8 @@
-"""Core models: the shared mixins (bilingual texts, append-only rows) and signed links."""
+"""Core models: the shared mixins (bilingual texts, append-only rows), signed links, idempotency keys."""
 
 from rekrut.core.models.append_only import AppendOnly, AppendOnlyManager, AppendOnlyQuerySet
 from rekrut.core.models.bilingual import Bilingual, bilingual, in_english, language_suffix
+from rekrut.core.models.idempotency import IdempotencyKey
 from rekrut.core.models.signed_links import LinkOutcome, SignedLink, SignedLinkUse
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "AppendOnlyManager",
     "AppendOnlyQuerySet",
     "Bilingual",
+    "IdempotencyKey",
     "LinkOutcome",
     "SignedLink",
     "SignedLinkUse",

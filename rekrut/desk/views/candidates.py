@@ -3,6 +3,7 @@ interviews, their CV, and merging two records of one person."""
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,6 +15,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from rekrut.accounts.http import AuthedRequest
 from rekrut.candidates.models import Candidate
 from rekrut.core.actions import carry_out
+from rekrut.core.uploads import DOCUMENT_TYPES, document_kind, download_disposition
 from rekrut.desk.forms import SearchForm
 from rekrut.events.services import audit_record
 from rekrut.jobs.selectors import job_choices_for
@@ -34,20 +36,28 @@ PAGE_SIZE = 25
 def candidate_list(request: AuthedRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     filters = CandidateFilters()
-    if form.is_valid():
+    if form.is_bound:
+        # A filter that is not valid (a search text over the limit, a mangled date) is left out and said
+        # why; the valid ones still apply.
+        form.is_valid()
         d = form.cleaned_data
         filters = CandidateFilters(
-            query=d["q"] or "",
-            job_id=d["job"],
-            stage_id=d["stage"],
-            source=d["source"] or "",
-            applied_from=d["applied_from"],
-            applied_to=d["applied_to"],
+            query=d.get("q") or "",
+            job_id=d.get("job"),
+            stage_id=d.get("stage"),
+            source=d.get("source") or "",
+            applied_from=d.get("applied_from"),
+            applied_to=d.get("applied_to"),
         )
+        for name, errors in form.errors.items():
+            text = " ".join(str(error) for error in errors)
+            messages.error(request, f"{form.fields[name].label or name}: {text}")
     candidates = candidates_search(user=request.user, filters=filters)
     page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
     template = "desk/_candidate_results.html" if request.htmx else "desk/candidate_list.html"
+    if request.htmx and form.errors:
+        template = "desk/_candidate_results_with_messages.html"
     context = {
         "nav": "candidates",
         "form": form,
@@ -120,18 +130,31 @@ def candidate_merge(request: AuthedRequest, keep_id: int, duplicate_id: int) -> 
 @login_required
 @xframe_options_sameorigin  # the candidate page previews the PDF in a frame; every other page is DENY
 def candidate_cv(request: AuthedRequest, candidate_id: int) -> FileResponse:
-    """The CV file, to people who may see the candidate. `?inline=1` for the in-page preview."""
+    """The CV file, to people who may see the candidate, as a download named and typed after its content
+    (not the uploader's file name). `?inline=1` shows a real PDF in the page's preview frame."""
     candidate = candidate_get(user=request.user, candidate_id=candidate_id)
     if not candidate.cv_file:
         raise Http404
-    is_pdf = (candidate.cv_file.name or "").endswith(".pdf")
-    inline = request.GET.get("inline") == "1" and is_pdf
-    response = FileResponse(
-        candidate.cv_file.open("rb"),
-        as_attachment=not inline,
-        filename=candidate.cv_name or f"cv-{candidate.pk}.{'pdf' if is_pdf else 'docx'}",
+    try:
+        file = candidate.cv_file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    kind = document_kind(file)
+    inline = request.GET.get("inline") == "1"
+    if inline and kind != "pdf":  # only a PDF is ever shown in the page; anything else is downloaded
+        file.close()
+        raise Http404
+    response = FileResponse(file, content_type=DOCUMENT_TYPES[kind])
+    response["Content-Disposition"] = download_disposition(
+        name=candidate.cv_name or f"cv-{candidate.pk}", kind=kind, inline=inline
     )
+    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
+    if inline:
+        # The uploader wrote this document: it opens in a sandbox (an origin of its own, no scripts, no
+        # forms), which Chromium's PDF viewer honours. The frame itself cannot carry the sandbox
+        # attribute: Chromium refuses to show a PDF in a sandboxed frame.
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'; frame-ancestors 'self'"
     # Personal data was shown or handed out: the audit log says to whom (UU 27/2022 PDP, Ps 31).
     audit_record(actor=request.user, action="cv.viewed" if inline else "cv.downloaded", subject=candidate)
     return response

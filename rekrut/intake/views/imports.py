@@ -10,7 +10,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_htmx.http import HttpResponseClientRedirect
 
 from rekrut.accounts.http import AuthedRequest
 from rekrut.accounts.models import User
@@ -21,7 +23,7 @@ from rekrut.core.uploads import MAX_UPLOAD_BYTES
 from rekrut.intake import importing
 from rekrut.intake.import_rows import IMPORT_FIELDS
 from rekrut.intake.models import ImportStatus
-from rekrut.intake.tasks import candidate_import_run
+from rekrut.intake.tasks import candidate_import_read, candidate_import_run
 from rekrut.jobs.access import MANAGING_ROLES
 from rekrut.jobs.models import Job, JobStatus
 from rekrut.jobs.selectors import jobs_visible_to
@@ -78,7 +80,7 @@ def import_start(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            candidate_import = importing.import_start(
+            candidate_import = importing.import_upload(
                 actor=user,
                 name=upload.name or "",
                 data=upload.read(),
@@ -88,7 +90,9 @@ def import_start(request: AuthedRequest) -> HttpResponse:
         except DomainError as error:
             form.add_error("file", str(error.message))
         else:
-            return redirect("intake:import_map", import_id=candidate_import.pk)
+            # Reading a large sheet takes seconds: the worker does it, and the status page waits for it.
+            transaction.on_commit(partial(candidate_import_read.enqueue, import_id=candidate_import.pk))
+            return redirect("intake:import_status", import_id=candidate_import.pk)
     return render(
         request, "intake/import/start.html", {"nav": "candidates", "form": form, "max_rows": MAX_ROWS}
     )
@@ -135,11 +139,14 @@ def import_status(request: AuthedRequest, import_id: int) -> HttpResponse:
     """The progress page; HTMX polls it for the bar until the import is done or failed."""
     candidate_import = importing.import_get(user=_user(request), import_id=import_id, with_table=False)
     if candidate_import.status == ImportStatus.MAPPING:
+        if _is_htmx(request):  # the poll saw the file read: the whole page moves on, not the fragment
+            return HttpResponseClientRedirect(reverse("intake:import_map", args=[candidate_import.pk]))
         return redirect("intake:import_map", import_id=candidate_import.pk)
     context = {
         "nav": "candidates",
         "candidate_import": candidate_import,
-        "finished": candidate_import.status in (ImportStatus.DONE, ImportStatus.FAILED),
+        "finished": candidate_import.status
+        in (ImportStatus.DONE, ImportStatus.FAILED, ImportStatus.UNREADABLE),
         "report": candidate_import.errors[:REPORT_LIMIT],
         "report_rest": max(0, len(candidate_import.errors) - REPORT_LIMIT),
     }

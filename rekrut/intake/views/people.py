@@ -16,6 +16,7 @@ from rekrut.candidates.models import Candidate
 from rekrut.candidates.services import PossibleDuplicate
 from rekrut.core.actions import carry_out
 from rekrut.core.errors import DomainError
+from rekrut.core.forms import IdempotencyKeyField
 from rekrut.core.uploads import UploadRejected
 from rekrut.intake.forms import CandidateForm, cv_upload_read
 from rekrut.intake.services import candidate_intake
@@ -35,6 +36,7 @@ def _open_jobs(request: AuthedRequest) -> "forms.ModelChoiceField":
 
 class IntakeForm(CandidateForm):
     allow_duplicate = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    idempotency_key = IdempotencyKeyField()
 
 
 @login_required
@@ -56,6 +58,7 @@ def candidate_add(request: AuthedRequest) -> HttpResponse:
                 job=form.cleaned_data["job"],
                 cv=form.cv_upload,
                 allow_duplicate=form.cleaned_data["allow_duplicate"],
+                idempotency_key=form.cleaned_data["idempotency_key"],
                 **fields,
             )
         except PossibleDuplicate as duplicate:

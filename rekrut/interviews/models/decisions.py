@@ -21,7 +21,13 @@ class DecisionPolicy(models.Model):
     """How the evaluation page recommends the next step. One row without a job is the company default."""
 
     job = models.OneToOneField(
-        Job, null=True, blank=True, on_delete=models.CASCADE, related_name="decision_policy"
+        Job,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="decision_policy",
+        verbose_name=_("job"),
+        help_text=_("Empty: the company's default policy."),
     )
     hr_is_gate = models.BooleanField(
         _("the HR interview is a gate"),
@@ -41,9 +47,14 @@ class DecisionPolicy(models.Model):
     managerial_requires_superior_and_director = models.BooleanField(
         _("managerial jobs go on to the superior and director interviews"), default=True
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("updated by"),
     )
 
     class Meta:
@@ -67,17 +78,27 @@ class DecisionOutcome(models.TextChoices):
 class Decision(AppendOnly):
     """The internal evaluation's decision: a person's, with its reason and the policy's advice beside it."""
 
-    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="decisions")
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("application")
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("decided by")
+    )
     outcome = models.CharField(_("decision"), max_length=20, choices=DecisionOutcome.choices)
-    from_stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="+")
-    to_stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    reject_reason = models.ForeignKey(RejectReason, null=True, blank=True, on_delete=models.PROTECT)
+    from_stage = models.ForeignKey(
+        Stage, on_delete=models.PROTECT, related_name="+", verbose_name=_("from stage")
+    )
+    to_stage = models.ForeignKey(
+        Stage, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("to stage")
+    )
+    reject_reason = models.ForeignKey(
+        RejectReason, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("reject reason")
+    )
     reason = models.TextField(_("reason"))
     policy_snapshot = models.JSONField(_("the policy's recommendation then"), default=dict)
     is_override = models.BooleanField(_("decided before every scorecard was in"), default=False)
     override_reason = models.TextField(_("why it could not wait"), blank=True)
-    at = models.DateTimeField(db_index=True)
+    at = models.DateTimeField(_("decided at"), db_index=True)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -22,8 +22,12 @@ class InterviewStatus(models.TextChoices):
 class Interview(models.Model):
     """One sitting of a round with a candidate. Times are stored in UTC and shown in the viewer's zone."""
 
-    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="interviews")
-    round = models.ForeignKey(PlanRound, on_delete=models.PROTECT, related_name="interviews")
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="interviews", verbose_name=_("application")
+    )
+    round = models.ForeignKey(
+        PlanRound, on_delete=models.PROTECT, related_name="interviews", verbose_name=_("round")
+    )
     interviewers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="interviews_assigned", verbose_name=_("interviewers")
     )
@@ -36,8 +40,10 @@ class Interview(models.Model):
     cancel_reason = models.CharField(_("why it was cancelled"), max_length=300, blank=True)
     actual_started_at = models.DateTimeField(_("actually started"), null=True, blank=True)
     actual_ended_at = models.DateTimeField(_("actually ended"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("scheduled by")
+    )
+    created_at = models.DateTimeField(_("scheduled at"), auto_now_add=True)
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -92,9 +98,14 @@ class ScorecardStatus(models.TextChoices):
 class Scorecard(models.Model):
     """One interviewer's judgement of one interview. Submitted means locked; amendments keep versions."""
 
-    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="scorecards")
+    interview = models.ForeignKey(
+        Interview, on_delete=models.CASCADE, related_name="scorecards", verbose_name=_("interview")
+    )
     interviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="scorecards"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="scorecards",
+        verbose_name=_("interviewer"),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=ScorecardStatus.choices, default=ScorecardStatus.DRAFT
@@ -108,9 +119,11 @@ class Scorecard(models.Model):
     )
     notice_period_days = models.PositiveSmallIntegerField(_("notice period (days)"), null=True, blank=True)
     background_notes = models.TextField(_("education and work background"), blank=True)
-    version = models.PositiveIntegerField(default=0, help_text=_("How many times it was submitted."))
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        _("version"), default=0, help_text=_("How many times it was submitted.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
     class Meta:

@@ -32,6 +32,13 @@ DECIDING_KINDS = INTERVIEW_KINDS | {StageKind.EVALUATION}
 
 
 RUBRIC_LEVELS = (1, 2, 3, 4)
+# What each step of the 1–4 scale means, shown beside the number wherever a rating is given or read.
+RUBRIC_LEVEL_NAMES = {
+    1: _("Below expectations"),
+    2: _("Partly meets expectations"),
+    3: _("Meets expectations"),
+    4: _("Exceeds expectations"),
+}
 
 
 class Attribute(Bilingual):
@@ -65,10 +72,13 @@ class Attribute(Bilingual):
         return bilingual(self, "description")
 
     @property
-    def rubric(self) -> list[tuple[int, str]]:
-        """The four levels in the current language: [(1, "..."), ..., (4, "...")]."""
+    def rubric(self) -> list[tuple[int, str, str]]:
+        """The four levels in the current language: [(1, "Below expectations", "..."), ..., (4, ...)]."""
         suffix = language_suffix()
-        return [(level, getattr(self, f"rubric_{level}_{suffix}")) for level in RUBRIC_LEVELS]
+        return [
+            (level, str(RUBRIC_LEVEL_NAMES[level]), getattr(self, f"rubric_{level}_{suffix}"))
+            for level in RUBRIC_LEVELS
+        ]
 
 
 class RoundTemplate(Bilingual):
@@ -96,8 +106,15 @@ class RoundTemplate(Bilingual):
 
 
 class RoundTemplateAttribute(models.Model):
-    template = models.ForeignKey(RoundTemplate, on_delete=models.CASCADE, related_name="template_attributes")
-    attribute = models.ForeignKey(Attribute, on_delete=models.PROTECT, related_name="+")
+    template = models.ForeignKey(
+        RoundTemplate,
+        on_delete=models.CASCADE,
+        related_name="template_attributes",
+        verbose_name=_("template"),
+    )
+    attribute = models.ForeignKey(
+        Attribute, on_delete=models.PROTECT, related_name="+", verbose_name=_("attribute")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -137,7 +154,7 @@ class Question(models.Model):
         related_name="+",
         verbose_name=_("added by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
     class Meta:
         ordering = ["round_type", "job_family", "pk"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
 from rekrut.core.errors import AccessDenied, DomainError, StaleEdit
+from rekrut.core.idempotency import idempotent_run
 from rekrut.events.services import audit_diff, audit_record, audit_snapshot
 from rekrut.interviews import policy
 from rekrut.interviews.guards import EVALUATION_UNDECIDED
@@ -97,7 +98,6 @@ def decision_targets(*, application: Application) -> list[Stage]:
     return targets
 
 
-@transaction.atomic
 def decision_record(
     *,
     actor: User,
@@ -110,8 +110,47 @@ def decision_record(
     override: bool = False,
     override_reason: str = "",
     notify_candidate: bool = True,
+    idempotency_key: str = "",
 ) -> Decision:
-    """Records the evaluation decision and carries it out: proceed (move), hold (stay), or reject."""
+    """Records the evaluation decision and carries it out: proceed (move), hold (stay), or reject.
+
+    The same `idempotency_key` sent again returns the first decision: a double click on "hold" (which
+    changes no version) records one decision, and one on "proceed" is not told the application changed.
+    """
+    arguments = {
+        "application": application,
+        "outcome": outcome,
+        "reason": reason,
+        "expected_version": expected_version,
+        "to_stage": to_stage,
+        "reject_reason": reject_reason,
+        "override": override,
+        "override_reason": override_reason,
+        "notify_candidate": notify_candidate,
+    }
+    return idempotent_run(
+        actor=actor,
+        key=idempotency_key,
+        action="decision.record",
+        inputs=arguments,
+        run=lambda: _decide(actor=actor, **arguments),  # type: ignore[arg-type]
+    )
+
+
+@transaction.atomic
+def _decide(
+    *,
+    actor: User,
+    application: Application,
+    outcome: str,
+    reason: str,
+    expected_version: int | None,
+    to_stage: Stage | None,
+    reject_reason: RejectReason | None,
+    override: bool,
+    override_reason: str,
+    notify_candidate: bool,
+) -> Decision:
     app = pipeline_services.application_lock(application)
     if not job_is_hr_owned_by(user=actor, job=app.job):
         raise AccessDenied(_("Only the job's HR owner or an HR admin can decide on an application."))

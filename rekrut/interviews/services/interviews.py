@@ -1,7 +1,7 @@
 """Writes for interviews: scheduling, cancelling, and recording when an interview really ran."""
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
 from rekrut.core.errors import AccessDenied, DomainError
+from rekrut.core.idempotency import idempotent_run
+from rekrut.core.limits import OUT_OF_RANGE, SHORT_TEXT, moment_in_range
+from rekrut.core.links import link_normalize
 from rekrut.core.localization import local_datetime
 from rekrut.core.site import absolute_url
 from rekrut.interviews.calendar import interview_invite
@@ -56,9 +59,21 @@ def interviewers_onto_team(*, actor: User, job: Job, people: list[User], add_to_
     return team_members_add(actor=actor, job=job, people=outside)
 
 
-def _check_time(starts_at: datetime, duration_minutes: int) -> None:
+# The form is filled in at "now" and sent a little later; a start this close behind is still "now".
+PAST_GRACE = timedelta(minutes=5)
+# An assessment day is the longest an interview really runs.
+LONGEST_ACTUAL = timedelta(hours=24)
+
+
+def _check_time(starts_at: datetime, duration_minutes: int, *, allow_past: bool) -> None:
     if timezone.is_naive(starts_at):
         raise DomainError(_("The start time needs a time zone."), code="naive_time")
+    if not moment_in_range(starts_at):
+        raise DomainError(OUT_OF_RANGE, code="out_of_range")
+    if not allow_past and starts_at < timezone.now() - PAST_GRACE:
+        raise DomainError(
+            _("The interview cannot start in the past. Choose a time from now on."), code="in_the_past"
+        )
     # A length of at least a minute is what makes the planned end come after the start.
     if not 1 <= duration_minutes <= MAX_DURATION_MINUTES:
         raise DomainError(
@@ -68,7 +83,6 @@ def _check_time(starts_at: datetime, duration_minutes: int) -> None:
         )
 
 
-@transaction.atomic
 def interview_schedule(
     *,
     actor: User,
@@ -80,15 +94,72 @@ def interview_schedule(
     location: str = "",
     notify: bool = True,
     add_to_team: bool = False,
+    allow_past: bool = False,
+    idempotency_key: str = "",
 ) -> Interview:
-    """Plans an interview of a round of the application's job and tells the interviewers."""
+    """Plans an interview of a round of the application's job and tells the interviewers.
+
+    The start is from now on: `allow_past` is for recording interviews that already took place (the demo
+    company, tests). The same `idempotency_key` sent again returns the first interview (a double click
+    or a retry makes no second interview and no second invitation).
+    """
+    people = list(interviewers)
+    return idempotent_run(
+        actor=actor,
+        key=idempotency_key,
+        action="interview.schedule",
+        inputs={
+            "application": application,
+            "round": plan_round,
+            "starts_at": starts_at,
+            "minutes": duration_minutes,
+            "interviewers": sorted(person.pk for person in people),
+            "location": location.strip(),
+            "notify": notify,
+            "add_to_team": add_to_team,
+        },
+        run=lambda: _schedule(
+            actor=actor,
+            application=application,
+            plan_round=plan_round,
+            starts_at=starts_at,
+            duration_minutes=duration_minutes,
+            interviewers=people,
+            location=location,
+            notify=notify,
+            add_to_team=add_to_team,
+            allow_past=allow_past,
+        ),
+    )
+
+
+@transaction.atomic
+def _schedule(
+    *,
+    actor: User,
+    application: Application,
+    plan_round: PlanRound,
+    starts_at: datetime,
+    duration_minutes: int,
+    interviewers: list[User],
+    location: str,
+    notify: bool,
+    add_to_team: bool,
+    allow_past: bool,
+) -> Interview:
     if not job_is_managed_by(user=actor, job=application.job):
         raise AccessDenied(_("Only the job's HR owner, its user or an HR admin can schedule interviews."))
     if application.status != ApplicationStatus.ACTIVE:
         raise DomainError(_("This application is closed; reopen it first."), code="not_active")
     if plan_round.job_id != application.job_id:
         raise DomainError(_("That round belongs to another job."), code="foreign_round")
-    _check_time(starts_at, duration_minutes)
+    _check_time(starts_at, duration_minutes, allow_past=allow_past)
+    # A video link typed without https:// would become a link relative to Rekrut's own pages.
+    location = link_normalize(location.strip())
+    if len(location) > SHORT_TEXT:
+        raise DomainError(
+            _("Keep the place to %(max)d characters.") % {"max": SHORT_TEXT}, code="location_too_long"
+        )
     people = _check_people(interviewers)
     interviewers_onto_team(actor=actor, job=application.job, people=people, add_to_team=add_to_team)
     interview = Interview.objects.create(
@@ -96,7 +167,7 @@ def interview_schedule(
         round=plan_round,
         starts_at=starts_at,
         duration_minutes=duration_minutes,
-        location=location.strip(),
+        location=location,
         created_by=actor,
     )
     interview.interviewers.set(people)
@@ -176,10 +247,17 @@ def interview_times_record(
         raise DomainError(_("This interview was cancelled."), code="cancelled")
     if timezone.is_naive(started_at) or timezone.is_naive(ended_at):
         raise DomainError(_("The times need a time zone."), code="naive_time")
+    if not (moment_in_range(started_at) and moment_in_range(ended_at)):
+        raise DomainError(OUT_OF_RANGE, code="out_of_range")
     if ended_at <= started_at:
         raise DomainError(_("The end must come after the start."), code="end_before_start")
-    if started_at > timezone.now():
+    if ended_at - started_at > LONGEST_ACTUAL:
+        raise DomainError(_("An interview cannot last longer than a day."), code="too_long")
+    now = timezone.now()
+    if started_at > now:
         raise DomainError(_("The interview cannot have started in the future."), code="future")
+    if ended_at > now + PAST_GRACE:
+        raise DomainError(_("The interview cannot have ended in the future."), code="future_end")
     locked.actual_started_at, locked.actual_ended_at = started_at, ended_at
     locked.save(update_fields=["actual_started_at", "actual_ended_at"])
     return locked

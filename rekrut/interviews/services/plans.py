@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
 from rekrut.core.errors import AccessDenied, DomainError
+from rekrut.core.idempotency import idempotent_run
 from rekrut.interviews import kit
 from rekrut.interviews.models import (
     INTERVIEW_KINDS,
@@ -211,7 +212,6 @@ def _renumber(plan_round: PlanRound) -> None:
             row.save(update_fields=["position"])
 
 
-@transaction.atomic
 def question_create(
     *,
     actor: User,
@@ -223,15 +223,48 @@ def question_create(
     strong_answer_id: str = "",
     strong_answer_en: str = "",
     follow_ups: list[dict[str, str]] | None = None,
+    idempotency_key: str = "",
 ) -> Question:
-    """HR adds its own question to the bank, in both languages."""
+    """HR adds its own question to the bank, in both languages (once per `idempotency_key`)."""
+    probed = list(attributes)
+    arguments = {
+        "round_type": round_type,
+        "job_family": job_family,
+        "text_id": text_id,
+        "text_en": text_en,
+        "strong_answer_id": strong_answer_id,
+        "strong_answer_en": strong_answer_en,
+        "follow_ups": follow_ups or [],
+    }
+    return idempotent_run(
+        actor=actor,
+        key=idempotency_key,
+        action="question.create",
+        inputs={**arguments, "attributes": sorted(attribute.pk for attribute in probed)},
+        run=lambda: _question_create(actor=actor, attributes=probed, **arguments),  # type: ignore[arg-type]
+    )
+
+
+@transaction.atomic
+def _question_create(
+    *,
+    actor: User,
+    round_type: str,
+    job_family: str,
+    text_id: str,
+    text_en: str,
+    attributes: list[Attribute],
+    strong_answer_id: str,
+    strong_answer_en: str,
+    follow_ups: list[dict[str, str]],
+) -> Question:
     if not actor.is_hr:
         raise AccessDenied(_("Only HR can add questions to the bank."))
     if not text_id.strip() or not text_en.strip():
         raise DomainError(_("Write the question in both languages."), code="question_text")
     if round_type not in RoundType.values or job_family not in JobFamily.values:
         raise DomainError(_("Choose a round type and a job family from the list."), code="question_kind")
-    probed = list(attributes)
+    probed = attributes
     if not probed:
         raise DomainError(_("Choose at least one attribute the question probes."), code="no_attributes")
     question = Question.objects.create(

@@ -39,6 +39,7 @@ def questions(request: AuthedRequest) -> HttpResponse:
                 strong_answer_id=d["strong_answer_id"],
                 strong_answer_en=d["strong_answer_en"],
                 follow_ups=form.follow_up_list(),
+                idempotency_key=d["idempotency_key"],
             ),
             _("The question is added to the bank."),
             form=form,

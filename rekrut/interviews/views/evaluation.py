@@ -1,15 +1,13 @@
 """The internal evaluation page and the decision taken on it."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.core.errors import AccessDenied, DomainError
+from rekrut.core.actions import carry_out
 from rekrut.interviews.forms import DecisionForm
 from rekrut.interviews.selectors.evaluation import evaluation_build
 from rekrut.interviews.selectors.interviews import application_get_for_interviews
@@ -63,8 +61,9 @@ def decide(request: AuthedRequest, application_id: int) -> HttpResponse:
     form = DecisionForm(request.POST, stages=_stages_ahead(application))
     if form.is_valid():
         d = form.cleaned_data
-        try:
-            decision = decisions.decision_record(
+        decision = carry_out(
+            request,
+            lambda: decisions.decision_record(
                 actor=request.user,
                 application=application,
                 outcome=d["outcome"],
@@ -75,16 +74,14 @@ def decide(request: AuthedRequest, application_id: int) -> HttpResponse:
                 override=d["override"],
                 override_reason=d["override_reason"],
                 notify_candidate=d["notify_candidate"],
-            )
-        except AccessDenied as denied:
-            raise PermissionDenied(str(denied.message)) from None
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                _("The decision is recorded: %(outcome)s.") % {"outcome": decision.get_outcome_display()},
-            )
+                idempotency_key=d["idempotency_key"],
+            ),
+            lambda done: (
+                _("The decision is recorded: %(outcome)s.") % {"outcome": done.get_outcome_display()}
+            ),
+            form=form,
+        )
+        if decision is not None:
             return redirect("interviews:evaluation", application_id=application.pk)
     application.refresh_from_db()
     return _render(request, application, form, status=400)

@@ -63,6 +63,7 @@ def application(request: AuthedRequest, application_id: int) -> HttpResponse:
                     interviewers=d["interviewers"],
                     location=d["location"],
                     add_to_team=d["add_to_team"],
+                    idempotency_key=d["idempotency_key"],
                 ),
                 lambda done: (
                     _("The %(round)s is scheduled; the interviewers are told by e-mail.")
@@ -146,7 +147,11 @@ def interview_times(request: AuthedRequest, interview_id: int) -> HttpResponse:
             _("The interview's times are recorded."),
         )
     else:
-        messages.error(request, _("Enter both times as date and time."))
+        # The page shows the form again only through a message: say which time is wrong and why.
+        for field, errors in form.errors.items():
+            text = " ".join(str(error) for error in errors)
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {text}" if label else text)
     return redirect("interviews:kit", interview_id=interview.pk)
 
 

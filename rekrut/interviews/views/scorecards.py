@@ -34,6 +34,19 @@ def _form(request: AuthedRequest, interview: Interview, scorecard: Scorecard | N
     )
 
 
+def _field_problems(form: ScorecardForm) -> list[str]:
+    # Every attribute's evidence field is labelled "Evidence": name the attribute too.
+    attributes = {f"evidence_{a.code}": a.name for a in form.attributes}
+    problems = []
+    for name, errors in form.errors.items():
+        if name in form.fields:
+            label = form.fields[name].label
+            if name in attributes:
+                label = f"{attributes[name]} — {label}"
+            problems.append(f"{label}: {' '.join(str(error) for error in errors)}")
+    return problems
+
+
 @login_required
 def scorecard(request: AuthedRequest, interview_id: int) -> HttpResponse:
     interview = interview_get(user=request.user, interview_id=interview_id)
@@ -75,11 +88,16 @@ def scorecard(request: AuthedRequest, interview_id: int) -> HttpResponse:
                 messages.success(request, _("Your draft is saved."))
             return redirect("interviews:scorecard", interview_id=interview.pk)
     elif request.method == "POST" and request.htmx:
+        problems = _field_problems(form)
         return render(
             request,
             "interviews/_autosave_status.html",
-            {"error": _("Some answers could not be read.")},
+            {"error": problems[0] if problems else _("Some answers could not be read.")},
         )
+    elif request.method == "POST":
+        # The page lays its fields out itself: say at the top which answer is wrong (e.g. too long).
+        for problem in _field_problems(form):
+            form.add_error(None, problem)
     status = 400 if request.method == "POST" else 200
     return render(
         request,

@@ -84,3 +84,13 @@
     htmx.ajax("POST", form.dataset.url, { target: "#board", swap: "outerHTML", values: values });
   });
 })();
+
+// A select marked data-autosubmit (the language switch) submits its form when changed; without JavaScript
+// the form's own button does. (No inline onchange: the Content-Security-Policy allows no inline script.)
+(function () {
+  "use strict";
+  document.addEventListener("change", function (event) {
+    const field = event.target;
+    if (field.matches && field.matches("select[data-autosubmit]") && field.form) field.form.submit();
+  });
+})();

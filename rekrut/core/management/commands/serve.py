@@ -43,6 +43,10 @@ class Command(BaseCommand):
             "-",
             "--timeout",
             "60",
+            # gunicorn's default (4094 bytes) answered a long search with its own bare "414" page; at its
+            # maximum the page itself says what is too long (the search form caps the text it takes).
+            "--limit-request-line",
+            "8190",
         ]
         if options["no_worker"]:
             os.execv(sys.executable, web)  # noqa: S606 (replace this process with gunicorn)

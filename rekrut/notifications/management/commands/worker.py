@@ -1,13 +1,16 @@
 import logging
 import threading
 from collections.abc import Callable
+from functools import partial
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.db import OperationalError, close_old_connections
 from django.utils.crypto import get_random_string
+from django_tasks_db.utils import is_locked_database_exception
 
 log = logging.getLogger("rekrut.worker")
+RESTART_PAUSE_SECONDS = 1.0
 
 
 class Command(BaseCommand):
@@ -28,22 +31,47 @@ class Command(BaseCommand):
 
         # django-tasks-db stamps this id on the tasks it claims; the heartbeat carries the same id, so the
         # sweep can tell a task held by a live worker from one a dead worker left "running".
-        worker_id = get_random_string(32)
-        worker_beat(worker_id=worker_id)  # before any task: a missing table fails here, loudly
+        current = {"id": get_random_string(32)}
+        worker_beat(worker_id=current["id"])  # before any task: a missing table fails here, loudly
         stop = threading.Event()
         loops: list[tuple[str, float, Callable[[], object]]] = [
-            ("heartbeat", float(str(options["beat_every"])), lambda: worker_beat(worker_id=worker_id)),
+            ("heartbeat", float(str(options["beat_every"])), lambda: worker_beat(worker_id=current["id"])),
             ("sweep", float(str(options["sweep_every"])), sweep_run),
         ]
         for name, every, work in loops:
             threading.Thread(target=_every, args=(every, work, stop), name=name, daemon=True).start()
         try:
-            call_command(
-                "db_worker", interval=1, worker_id=worker_id, reload=False, verbosity=options["verbosity"]
-            )
+            while True:
+                try:
+                    call_command(
+                        "db_worker",
+                        interval=1,
+                        worker_id=current["id"],
+                        reload=False,
+                        verbosity=options["verbosity"],
+                    )
+                    return
+                except OperationalError as error:
+                    if not is_locked_database_exception(error):
+                        raise
+                    # db_worker gives up when SQLite stays locked past the busy timeout while it claims or
+                    # closes a task. The worker carries on under a new id: a task the old id held is then
+                    # a dead worker's, and the sweep puts it back once its lease is over.
+                    log.warning("worker: the database stayed locked (%s); carrying on", error)
+                    old, current["id"] = current["id"], get_random_string(32)
+                    _quietly(partial(worker_stopped, worker_id=old))
+                    stop.wait(RESTART_PAUSE_SECONDS)
+                    close_old_connections()
         finally:
             stop.set()
-            worker_stopped(worker_id=worker_id)
+            _quietly(partial(worker_stopped, worker_id=current["id"]))
+
+
+def _quietly(work: Callable[[], object]) -> None:
+    try:
+        work()
+    except OperationalError:
+        log.warning("worker: could not record its state; the database is busy", exc_info=True)
 
 
 def _every(seconds: float, work: Callable[[], object], stop: threading.Event) -> None:
