@@ -38,7 +38,7 @@ def counted_checks(monkeypatch):
     return checks
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_40_simultaneous_wrong_passwords_get_at_most_the_limit_of_checks(personas, settings, counted_checks):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "sign_in": None}  # the lockout alone is under test
     barrier = threading.Barrier(GUESSES)

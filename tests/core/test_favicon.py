@@ -17,8 +17,14 @@ def test_favicon_ico_answers_at_the_root(client):
     assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file
 
 
-@pytest.mark.parametrize("url_name", ["accounts:login", "admin:login"])
+@pytest.mark.parametrize("url_name", ["accounts:login", "admin:index"])
 def test_pages_link_the_icons(client, url_name):
+    """Rekrut's pages and Settings (the admin's own sign-in form now hands over to Rekrut's)."""
+    from rekrut.accounts.models import Role
+    from tests.accounts.factories import UserFactory
+
+    if url_name.startswith("admin:"):
+        client.force_login(UserFactory(username="sari", role=Role.HR_ADMIN, is_staff=True, is_superuser=True))
     page = client.get(reverse(url_name)).content.decode()
     assert 'rel="icon" href="/static/rekrut/favicon.svg" type="image/svg+xml"' in page
     assert 'href="/static/rekrut/favicon-32.png"' in page
