@@ -3,6 +3,7 @@
 SQLite under var/ is the embedded default; set DATABASE_URL for PostgreSQL.
 """
 
+import email.utils
 import os
 import re
 import secrets
@@ -239,6 +240,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Rekrut <rekrut@localhost>")
+# The ORGANIZER of interview invitations: calendars send Accept/Decline replies there, and candidates see it
+# as the official contact, so it must be a mailbox a person reads (e.g. rekrutmen@company.co.id).
+ORGANIZER_EMAIL = os.environ.get("REKRUT_ORGANIZER_EMAIL", "") or email.utils.parseaddr(DEFAULT_FROM_EMAIL)[1]
 
 COMPANY_NAME = os.environ.get("REKRUT_COMPANY_NAME", "PT Nusantara Maju Bersama")
 # Where links in e-mails, invites and documents point (absolute_url). Without REKRUT_SITE_URL, the address
@@ -252,6 +256,17 @@ SITE_URL = (
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 OUTBOX_LEASE_SECONDS = int(os.environ.get("REKRUT_OUTBOX_LEASE_SECONDS", "300"))
 TASK_LEASE_SECONDS = int(os.environ.get("REKRUT_TASK_LEASE_SECONDS", "120"))
+
+# Reminders the worker sends on its own (rekrut/interviews/reminders; README "Reminders"). Interviewers and
+# the candidate hear of an interview this many hours before it; a missing scorecard is chased this many
+# hours after the interview ended, then daily, at most this many times; each HR owner gets, from this
+# local hour in their own zone (WIB/WITA/WIT), a daily digest of applications that have not moved for
+# this many days.
+INTERVIEW_REMINDER_HOURS = int(os.environ.get("REKRUT_INTERVIEW_REMINDER_HOURS", "24"))
+SCORECARD_REMINDER_AFTER_HOURS = int(os.environ.get("REKRUT_SCORECARD_REMINDER_AFTER_HOURS", "2"))
+SCORECARD_REMINDERS_MAX = int(os.environ.get("REKRUT_SCORECARD_REMINDERS_MAX", "3"))
+STALLED_AFTER_DAYS = int(os.environ.get("REKRUT_STALLED_AFTER_DAYS", "7"))
+STALLED_DIGEST_HOUR = int(os.environ.get("REKRUT_STALLED_DIGEST_HOUR", "8"))
 
 TASKS = {
     "default": {

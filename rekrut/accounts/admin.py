@@ -15,7 +15,10 @@ class UserAdmin(BaseUserAdmin):
 
     list_display = ["username", "email", "first_name", "last_name", "role", "is_active"]
     list_filter = ["role", "is_active"]
-    fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("Rekrut", {"fields": ["role", "title", "time_zone"]}))  # type: ignore[operator]
+    fieldsets = (
+        *(BaseUserAdmin.fieldsets or ()),
+        ("Rekrut", {"fields": ["role", "title", "time_zone", "language"]}),
+    )  # type: ignore[operator]
     actions = ["unlock_sign_in"]
 
     @admin.action(description=_("Let them sign in again now (after too many failed sign-ins)"))

@@ -1,6 +1,7 @@
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,10 @@ class User(AbstractUser):
     title = models.CharField(_("job title"), max_length=120, blank=True)
     time_zone = models.CharField(
         _("time zone"), max_length=40, choices=INDONESIAN_ZONES, default="Asia/Jakarta"
+    )
+    # The language of the e-mails Rekrut sends them (pages follow the language chosen in the browser).
+    language = models.CharField(
+        _("language for e-mails"), max_length=8, choices=settings.LANGUAGES, default="id"
     )
 
     class Meta:

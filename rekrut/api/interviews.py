@@ -5,7 +5,7 @@ scorecards only after submitting their own) holds here exactly as on the evaluat
 """
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Status
@@ -33,6 +33,7 @@ from rekrut.api.pagination import Pages
 from rekrut.api.schemas import ErrorOut, IdempotencyKey, ObjectId
 from rekrut.core.errors import DomainError
 from rekrut.interviews import kit
+from rekrut.interviews.calendar import invitation_response
 from rekrut.interviews.models import (
     Attribute,
     Decision,
@@ -188,6 +189,18 @@ def interview_create(
 @router.get("/interviews/{interview_id}", response={200: InterviewOut, **READ_ERRORS}, summary="An interview")
 def interview_detail(request: HttpRequest, interview_id: ObjectId) -> Interview:
     return interview_get(user=request_user(request), interview_id=interview_id)
+
+
+@router.get(
+    "/interviews/{interview_id}/calendar.ics",
+    response={200: None, **READ_ERRORS},
+    summary="An interview's calendar invitation",
+    description="The current invitation (iCalendar, RFC 5545): METHOD:REQUEST, or CANCEL once cancelled; "
+    "the same UID for the interview's life and a SEQUENCE raised by each change.",
+    openapi_extra={"responses": {200: {"content": {"text/calendar": {"schema": {"type": "string"}}}}}},
+)
+def interview_calendar(request: HttpRequest, interview_id: ObjectId) -> HttpResponse:
+    return invitation_response(interview_get(user=request_user(request), interview_id=interview_id))
 
 
 @router.get(

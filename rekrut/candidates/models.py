@@ -37,6 +37,10 @@ class Candidate(models.Model):
     cv_name = models.CharField(_("CV file name"), max_length=200, blank=True)
     cv_text = models.TextField(_("CV text"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # The language of every message the candidate receives (invitations, reminders, ...).
+    language = models.CharField(
+        _("language for messages"), max_length=8, choices=settings.LANGUAGES, default="id"
+    )
     merged_into = models.ForeignKey(
         "self",
         null=True,

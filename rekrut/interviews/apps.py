@@ -20,3 +20,11 @@ class InterviewsConfig(AppConfig):
         from rekrut.jobs.hooks import job_stages_changed
 
         job_stages_changed.register(plan_follow_stages)
+
+        # Reminders and the stalled-applications digest are found and queued by the worker's sweep.
+        from rekrut.interviews import reminders
+        from rekrut.notifications.sweep import worker_sweep
+
+        worker_sweep.register(reminders.interviews_remind_upcoming)
+        worker_sweep.register(reminders.scorecards_remind_missing)
+        worker_sweep.register(reminders.stalled_digests_send)

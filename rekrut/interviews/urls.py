@@ -24,4 +24,5 @@ urlpatterns = [
     path("<int:interview_id>/cancel/", interviews.interview_cancel, name="cancel"),
     path("<int:interview_id>/scorecard/", scorecards.scorecard, name="scorecard"),
     path("<int:interview_id>/form.pdf", documents.form_pdf, name="form_pdf"),
+    path("<int:interview_id>/calendar.ics", documents.calendar_ics, name="calendar"),
 ]

@@ -205,6 +205,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page("interviews:scorecard", team_assigned_interviewer, teams=TEAMS, call=_interview_call),
     Page("interviews:form_pdf", team_members, teams=TEAMS, call=_interview_call),
+    Page("interviews:calendar", team_members, teams=TEAMS, call=_interview_call),
 )
 
 

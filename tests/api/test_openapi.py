@@ -28,6 +28,7 @@ EXPECTED_OPERATIONS = {
     ("get", "/api/v1/applications/{application_id}/interviews"),
     ("post", "/api/v1/applications/{application_id}/interviews"),
     ("get", "/api/v1/interviews/{interview_id}"),
+    ("get", "/api/v1/interviews/{interview_id}/calendar.ics"),
     ("get", "/api/v1/applications/{application_id}/scorecards"),
     ("put", "/api/v1/interviews/{interview_id}/scorecard"),
     ("post", "/api/v1/interviews/{interview_id}/scorecard/submit"),

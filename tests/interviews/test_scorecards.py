@@ -187,12 +187,13 @@ class TestScheduling:
         }
         return interview_schedule(**{**arguments, **overrides})
 
-    def test_scheduling_tells_the_interviewers(self, at_user_stage, plan, personas):
+    def test_scheduling_tells_the_interviewers_and_the_candidate(self, at_user_stage, plan, personas):
         interview = self.schedule(at_user_stage, plan["user"], personas.recruiter)
         assert set(interview.interviewers.all()) == {personas.hiring_manager, personas.interviewer}
+        staff = {personas.hiring_manager.email, personas.interviewer.email}
         messages = OutboxMessage.objects.all()
-        assert {m.to for m in messages} == {personas.hiring_manager.email, personas.interviewer.email}
-        assert all("Putri Maharani" in m.subject for m in messages)
+        assert {m.to for m in messages} == {*staff, at_user_stage.candidate.email}
+        assert all("Putri Maharani" in m.subject for m in messages if m.to in staff)
 
     @pytest.mark.parametrize(
         ("overrides", "code"),

@@ -42,8 +42,8 @@ def test_an_interview_invitation_keeps_apostrophes_ampersands_and_links_as_writt
             interviewers=[personas.recruiter],
             location=f"PT A & B, Ruang Rapat 2 — {LINK}",
         )
-    stored = OutboxMessage.objects.get()
-    (sent,) = mail.outbox
+    stored = OutboxMessage.objects.get(to=personas.recruiter.email)  # the candidate gets their own
+    (sent,) = [m for m in mail.outbox if m.to == [personas.recruiter.email]]
     for subject, body in [(stored.subject, stored.body), (sent.subject, sent.body)]:
         assert "Ma'ruf O'Neil" in subject
         assert "Ma'ruf O'Neil" in body

@@ -1,5 +1,6 @@
 """Interviews of an application and the scorecards their interviewers fill in."""
 
+import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -44,6 +45,12 @@ class Interview(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("scheduled by")
     )
     created_at = models.DateTimeField(_("scheduled at"), auto_now_add=True)
+    # The invitation's UID (RFC 5545 3.8.4.7): random, so it is unique across installations and rebuilt
+    # databases, and kept for the interview's life so calendars update the one event they hold.
+    calendar_uid = models.UUIDField(_("calendar UID"), default=uuid.uuid4, unique=True, editable=False)
+    # SEQUENCE (RFC 5545 3.8.7.4): raised by each reschedule and the cancellation; calendars apply only a
+    # message whose sequence is at least the one they hold.
+    calendar_sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
 
     class Meta:
         ordering = ["starts_at", "pk"]

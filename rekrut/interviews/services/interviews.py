@@ -3,7 +3,6 @@
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +12,6 @@ from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.core.idempotency import idempotent_run
 from rekrut.core.limits import OUT_OF_RANGE, SHORT_TEXT, moment_in_range
 from rekrut.core.links import link_normalize
-from rekrut.core.localization import local_datetime
-from rekrut.core.site import absolute_url
-from rekrut.interviews.calendar import interview_invite
 from rekrut.interviews.models import (
     MAX_DURATION_MINUTES,
     Interview,
@@ -23,10 +19,10 @@ from rekrut.interviews.models import (
     PlanRound,
     ScorecardStatus,
 )
+from rekrut.interviews.services.invitations import CANCELLED, INVITED, RESCHEDULED, invitations_queue
 from rekrut.jobs.models import Job
 from rekrut.jobs.selectors import job_is_managed_by
 from rekrut.jobs.services import team_members_add
-from rekrut.notifications.services import message_queue
 from rekrut.pipeline.models import Application
 from rekrut.pipeline.transitions import ApplicationStatus
 
@@ -83,6 +79,16 @@ def _check_time(starts_at: datetime, duration_minutes: int, *, allow_past: bool)
         )
 
 
+def _checked_location(location: str) -> str:
+    # A video link typed without https:// would become a link relative to Rekrut's own pages.
+    location = link_normalize(location.strip())
+    if len(location) > SHORT_TEXT:
+        raise DomainError(
+            _("Keep the place to %(max)d characters.") % {"max": SHORT_TEXT}, code="location_too_long"
+        )
+    return location
+
+
 def interview_schedule(
     *,
     actor: User,
@@ -97,7 +103,7 @@ def interview_schedule(
     allow_past: bool = False,
     idempotency_key: str = "",
 ) -> Interview:
-    """Plans an interview of a round of the application's job and tells the interviewers.
+    """Plans an interview of a round of the application's job and tells the interviewers and the candidate.
 
     The start is from now on: `allow_past` is for recording interviews that already took place (the demo
     company, tests). The same `idempotency_key` sent again returns the first interview (a double click
@@ -154,12 +160,7 @@ def _schedule(
     if plan_round.job_id != application.job_id:
         raise DomainError(_("That round belongs to another job."), code="foreign_round")
     _check_time(starts_at, duration_minutes, allow_past=allow_past)
-    # A video link typed without https:// would become a link relative to Rekrut's own pages.
-    location = link_normalize(location.strip())
-    if len(location) > SHORT_TEXT:
-        raise DomainError(
-            _("Keep the place to %(max)d characters.") % {"max": SHORT_TEXT}, code="location_too_long"
-        )
+    location = _checked_location(location)
     people = _check_people(interviewers)
     interviewers_onto_team(actor=actor, job=application.job, people=people, add_to_team=add_to_team)
     interview = Interview.objects.create(
@@ -172,32 +173,17 @@ def _schedule(
     )
     interview.interviewers.set(people)
     if notify:
-        invite = interview_invite(interview=interview, attendees=people)
-        for person in people:
-            if person.email:
-                message_queue(
-                    attachments=[invite],
-                    key=f"interview-{interview.pk}-invite-{person.pk}",
-                    to=person.email,
-                    template="interviews/email/invited",
-                    context={
-                        "person": str(person),
-                        "candidate": application.candidate.full_name,
-                        "job": application.job.title,
-                        "round": plan_round.stage.name_id,
-                        "when": local_datetime(starts_at, person.time_zone),
-                        "minutes": duration_minutes,
-                        "location": interview.location,
-                        "company": settings.COMPANY_NAME,
-                        "url": absolute_url("interviews:scorecard", interview.pk),
-                    },
-                )
+        invitations_queue(interview=interview, kind=INVITED)
     return interview
 
 
 @transaction.atomic
 def interview_cancel(*, actor: User, interview: Interview, reason: str) -> Interview:
-    locked = Interview.objects.select_for_update().select_related("application__job").get(pk=interview.pk)
+    locked = (
+        Interview.objects.select_for_update(of=("self",))
+        .select_related("application__job__location", "application__candidate", "round__stage")
+        .get(pk=interview.pk)
+    )
     if not job_is_managed_by(user=actor, job=locked.application.job):
         raise AccessDenied(_("Only the job's HR owner, its user or an HR admin can cancel interviews."))
     if locked.status == InterviewStatus.CANCELLED:
@@ -211,26 +197,48 @@ def interview_cancel(*, actor: User, interview: Interview, reason: str) -> Inter
         )
     locked.status = InterviewStatus.CANCELLED
     locked.cancel_reason = reason.strip()[:300]
-    locked.save(update_fields=["status", "cancel_reason"])
-    people = list(locked.interviewers.all())
     # Same UID, higher SEQUENCE: calendars remove the event they were sent (RFC 5546 CANCEL).
-    cancel = interview_invite(interview=locked, attendees=people, method="CANCEL", sequence=1)
-    for person in people:
-        if person.email:
-            message_queue(
-                key=f"interview-{locked.pk}-cancel-{person.pk}",
-                to=person.email,
-                template="interviews/email/cancelled",
-                context={
-                    "person": str(person),
-                    "candidate": locked.application.candidate.full_name,
-                    "job": locked.application.job.title,
-                    "when": local_datetime(locked.starts_at, person.time_zone),
-                    "reason": locked.cancel_reason,
-                    "company": settings.COMPANY_NAME,
-                },
-                attachments=[cancel],
-            )
+    locked.calendar_sequence += 1
+    locked.save(update_fields=["status", "cancel_reason", "calendar_sequence"])
+    invitations_queue(interview=locked, kind=CANCELLED)
+    return locked
+
+
+@transaction.atomic
+def interview_reschedule(
+    *,
+    actor: User,
+    interview: Interview,
+    starts_at: datetime,
+    duration_minutes: int,
+    location: str,
+) -> Interview:
+    """Moves an interview to a new time, length or place and tells everyone: the same calendar event
+    (same UID) with a higher SEQUENCE, so calendars move it instead of adding a second one."""
+    locked = (
+        Interview.objects.select_for_update(of=("self",))
+        .select_related("application__job__location", "application__candidate", "round__stage")
+        .get(pk=interview.pk)
+    )
+    if not job_is_managed_by(user=actor, job=locked.application.job):
+        raise AccessDenied(_("Only the job's HR owner, its user or an HR admin can reschedule interviews."))
+    if locked.status == InterviewStatus.CANCELLED:
+        raise DomainError(_("This interview was cancelled; schedule a new one."), code="cancelled")
+    if locked.scorecards.filter(status=ScorecardStatus.SUBMITTED).exists():
+        raise DomainError(
+            _("Scorecards were already submitted for this interview; it cannot be moved."),
+            code="has_scorecards",
+        )
+    _check_time(starts_at, duration_minutes, allow_past=False)
+    location = _checked_location(location)
+    before = (locked.starts_at, locked.duration_minutes, locked.location)
+    if (starts_at, duration_minutes, location) == before:
+        raise DomainError(_("Nothing changed: choose a new time, length or place."), code="unchanged")
+    previous_start = locked.starts_at
+    locked.starts_at, locked.duration_minutes, locked.location = starts_at, duration_minutes, location
+    locked.calendar_sequence += 1
+    locked.save(update_fields=["starts_at", "duration_minutes", "location", "calendar_sequence"])
+    invitations_queue(interview=locked, kind=RESCHEDULED, previous_start=previous_start)
     return locked
 
 

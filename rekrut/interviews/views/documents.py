@@ -1,4 +1,5 @@
-"""PDF evaluation forms: blank for a round, filled for an interview (only scorecards the viewer may read)."""
+"""Downloads: PDF evaluation forms, blank for a round, filled for an interview (only scorecards the viewer
+may read), and an interview's calendar invitation."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -6,6 +7,7 @@ from django.utils.text import slugify
 
 from rekrut.accounts.http import AuthedRequest
 from rekrut.core.pdf import pdf_language, pdf_response
+from rekrut.interviews.calendar import invitation_response
 from rekrut.interviews.documents import evaluation_form_pdf
 from rekrut.interviews.models import ScorecardStatus
 from rekrut.interviews.selectors.interviews import interview_get
@@ -41,3 +43,9 @@ def form_pdf(request: AuthedRequest, interview_id: int) -> HttpResponse:
     )
     name = slugify(interview.application.candidate.full_name) or "candidate"
     return pdf_response(content, filename=f"evaluation-{name}-{plan_round.round_type}-{language}")
+
+
+@login_required
+def calendar_ics(request: AuthedRequest, interview_id: int) -> HttpResponse:
+    """The interview's current invitation, for a calendar the e-mail did not reach."""
+    return invitation_response(interview_get(user=request.user, interview_id=interview_id))

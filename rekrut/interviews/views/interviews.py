@@ -66,7 +66,7 @@ def application(request: AuthedRequest, application_id: int) -> HttpResponse:
                     idempotency_key=d["idempotency_key"],
                 ),
                 lambda done: (
-                    _("The %(round)s is scheduled; the interviewers are told by e-mail.")
+                    _("The %(round)s is scheduled; the interviewers and the candidate are told by e-mail.")
                     % {"round": done.round.stage.name}
                 ),
                 form=form,
