@@ -81,7 +81,8 @@ def test_interview_e_mails_and_invites_link_to_the_site_url(settings, personas, 
         duration_minutes=60,
         interviewers=[personas.hiring_manager],
     )
-    message = OutboxMessage.objects.get()
+    # The interviewer's invitation (the candidate gets their own, without staff links).
+    message = OutboxMessage.objects.get(to=personas.hiring_manager.email)
     assert f"http://127.0.0.1:8011/interviews/{interview.pk}/scorecard/" in message.body
     event = next(iter(Calendar.from_ical(message.attachments[0]["content"]).walk("VEVENT")))
     assert str(event["description"]) == f"http://127.0.0.1:8011/interviews/{interview.pk}/kit/"

@@ -90,7 +90,7 @@ def test_interviewers_and_the_candidate_are_reminded_a_day_before_and_only_once(
         assert f"/interviews/{interview.pk}/kit/" in message.body
     [to_candidate] = reminders_to(candidate.email, "-reminder-")
     assert "Customer Service Officer" in to_candidate.body and "10.00 WIB" in to_candidate.body
-    assert "never asks candidates for money" in to_candidate.body  # the anti-scam line
+    assert "tidak pernah meminta uang" in to_candidate.body  # the anti-scam line, in the candidate's language
     assert "/interviews/" not in to_candidate.body  # no staff links for the candidate
 
 
