@@ -18,6 +18,7 @@ urlpatterns = [
     path("candidates/", include("rekrut.intake.urls")),
     path("interviews/", include("rekrut.interviews.urls")),
     path("audit/", include("rekrut.events.urls")),
+    path("sent-mail/", include("rekrut.notifications.urls")),
     path("api/v1/", api.urls),
     # Settings (the Django admin) has no sign-in form of its own: one door, with the lockout and limits.
     path("admin/login/", admin_sign_in),

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from rekrut.candidates.whatsapp import whatsapp_link
 from rekrut.core.models import AppendOnly
 
 
@@ -70,8 +71,8 @@ class Candidate(models.Model):
 
     @property
     def whatsapp_url(self) -> str:
-        # wa.me takes the number with its country code, digits only.
-        return f"https://wa.me/{self.phone.lstrip('+')}" if self.phone else ""
+        """A chat with the candidate, nothing typed; the candidate page prefills a greeting instead."""
+        return whatsapp_link(phone=self.phone)
 
 
 class CandidateEventKind(models.TextChoices):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rekrut.desk.views import board, candidates, jobs, work
+from rekrut.desk.views import board, candidates, jobs, messages, work
 
 app_name = "desk"
 
@@ -20,5 +20,10 @@ urlpatterns = [
     path("candidates/", candidates.candidate_list, name="candidates"),
     path("candidates/<int:candidate_id>/", candidates.candidate_detail, name="candidate"),
     path("candidates/<int:candidate_id>/cv/", candidates.candidate_cv, name="candidate_cv"),
+    path(
+        "candidates/<int:candidate_id>/messages/<int:message_id>/",
+        messages.candidate_message,
+        name="candidate_message",
+    ),
     path("candidates/<int:keep_id>/merge/<int:duplicate_id>/", candidates.candidate_merge, name="merge"),
 ]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -49,6 +50,8 @@ class OutboxMessage(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+        # The candidate page lists what was sent to one address, matched without case.
+        indexes = [models.Index(Lower("to"), name="outbox_to_lower")]
         verbose_name = _("outgoing message")
         verbose_name_plural = _("outbox")
 

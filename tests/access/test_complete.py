@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.access.matrix import ALLOWED, KNOWN_PRODUCT_BUGS, PERSONAS, TEAM_ROLES, Case, World, cases
 
-CHECKED_NAMESPACES = ("accounts", "jobs", "desk", "intake", "interviews", "events")
+CHECKED_NAMESPACES = ("accounts", "jobs", "desk", "intake", "interviews", "events", "notifications")
 
 # URL names deliberately left out of the matrix, each with its reason.
 EXCLUDED = {

@@ -5,8 +5,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from rekrut.jobs.models import StageKind
+from rekrut.notifications.models import OutboxMessage
 from rekrut.pipeline import services as pipeline_services
 from rekrut.pipeline.models import ApplicationStatus, RejectReason
 from tests.access.matrix import (
@@ -86,6 +88,19 @@ def _reopen(world: World, team: str | None) -> Call:
     return Call(args=(application.pk,), data={"version": application.version, "note": "Salah klik."})
 
 
+def _candidate_message(world: World, team: str | None) -> Call:
+    """An e-mail Rekrut sent to the team's candidate."""
+    candidate = world.application(team or "").candidate
+    message = OutboxMessage.objects.create(
+        key=f"access-{team}",
+        to=candidate.email,
+        subject="Undangan",
+        body="Halo",
+        next_attempt_at=timezone.now(),
+    )
+    return Call(args=(candidate.pk, message.pk))
+
+
 def _status_is(status: str) -> Callable[[World, str | None], bool]:
     return lambda world, team: world.application(team or "").status == status
 
@@ -154,6 +169,7 @@ PAGES: tuple[Page, ...] = (
     Page("desk:candidates", anyone, listed=_visible_teams, listed_text=CANDIDATE_NAMES),
     Page("desk:candidate", team_members, teams=TEAMS, call=candidate_call),
     Page("desk:candidate_cv", team_members, teams=TEAMS, call=candidate_call),  # the world's CV
+    Page("desk:candidate_message", team_members, teams=TEAMS, call=_candidate_message),
     Page("desk:merge", team_hr_staff, teams=TEAMS, call=_merge),
 )
 

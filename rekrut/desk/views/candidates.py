@@ -14,11 +14,13 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from rekrut.accounts.http import AuthedRequest
 from rekrut.candidates.models import Candidate
+from rekrut.candidates.whatsapp import whatsapp_greeting, whatsapp_link
 from rekrut.core.actions import carry_out
 from rekrut.core.uploads import DOCUMENT_TYPES, document_kind, download_disposition
 from rekrut.desk.forms import SearchForm
 from rekrut.events.services import audit_record
 from rekrut.jobs.selectors import job_choices_for
+from rekrut.notifications.selectors import messages_to
 from rekrut.pipeline import merging
 from rekrut.pipeline.access import (
     application_accesses,
@@ -26,10 +28,13 @@ from rekrut.pipeline.access import (
     candidate_duplicates_for,
     candidate_get,
 )
+from rekrut.pipeline.models import ApplicationStatus
 from rekrut.pipeline.search import CandidateFilters, candidates_search
 from rekrut.pipeline.selectors import candidate_applications
 
 PAGE_SIZE = 25
+# The candidate page lists this many of the newest messages sent to the candidate, and says how many more.
+MESSAGES_SHOWN = 50
 
 
 @login_required
@@ -84,6 +89,11 @@ def candidate_detail(request: AuthedRequest, candidate_id: int) -> HttpResponse:
     )
     if not access.can_apply_to_jobs:
         apply_jobs = apply_jobs.none()
+    accesses = application_accesses(user=request.user, applications=applications)
+    sent = list(messages_to(address=candidate.email)[: MESSAGES_SHOWN + 1])
+    # The greeting names the job the candidate is most likely talking about: the newest open application.
+    newest = next((a.application for a in accesses if a.application.status == ApplicationStatus.ACTIVE), None)
+    greeting = whatsapp_greeting(candidate=candidate, job_title=newest.job.title if newest else "")
     return render(
         request,
         "desk/candidate_detail.html",
@@ -91,10 +101,13 @@ def candidate_detail(request: AuthedRequest, candidate_id: int) -> HttpResponse:
             "nav": "candidates",
             "candidate": candidate,
             "access": access,
-            "applications": application_accesses(user=request.user, applications=applications),
+            "applications": accesses,
             "events": candidate.events.select_related("actor"),
             "apply_jobs": apply_jobs,
             "duplicates": duplicates,
+            "sent_messages": sent[:MESSAGES_SHOWN],
+            "more_messages": len(sent) > MESSAGES_SHOWN,
+            "whatsapp_url": whatsapp_link(phone=candidate.phone, text=greeting),
         },
     )
 
