@@ -123,6 +123,16 @@ class ScheduleForm(SubmitOnceForm):
         self.fields["interviewers"].queryset = _people()  # type: ignore[attr-defined]
 
 
+class RescheduleForm(forms.Form):
+    """A new time, length or place for an interview; times in the viewer's own zone, stored in UTC."""
+
+    starts_at = MomentField(label=_("New start"))
+    duration_minutes = forms.IntegerField(
+        label=_("Length (minutes)"), min_value=1, max_value=MAX_DURATION_MINUTES
+    )
+    location = forms.CharField(label=_("Place or video link"), max_length=SHORT_TEXT, required=False)
+
+
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Why is it cancelled?"), max_length=SHORT_TEXT)
 

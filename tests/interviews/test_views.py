@@ -425,3 +425,41 @@ def test_the_question_bank_page_adds_and_retires(personas, client_for):
     client.post(reverse("interviews:question_retire", args=[question.pk]))
     question.refresh_from_db()
     assert not question.is_active
+
+
+def test_hr_moves_an_interview_from_its_kit_page_and_everyone_is_told(
+    at_user_stage, plan, personas, client_for
+):
+    from rekrut.notifications.models import OutboxMessage
+
+    interview = held(at_user_stage, plan["user"], [personas.hiring_manager], hours_ago=-48)
+    uid = interview.calendar_uid
+    client = client_for(personas.recruiter)
+    kit = client.get(reverse("interviews:kit", args=[interview.pk])).content.decode()
+    assert reverse("interviews:reschedule", args=[interview.pk]) in kit
+    url = reverse("interviews:reschedule", args=[interview.pk])
+    later = timezone.localtime(timezone.now() + timedelta(days=5)).replace(hour=9, minute=30)
+    page = client.post(
+        url,
+        {"starts_at": later.strftime("%Y-%m-%dT%H:%M"), "duration_minutes": "60", "location": "Ruang Melati"},
+        follow=True,
+    )
+    assert "The interview is moved" in page.content.decode()
+    moved = Interview.objects.get(pk=interview.pk)
+    assert moved.location == "Ruang Melati" and moved.duration_minutes == 60
+    assert moved.calendar_uid == uid and moved.calendar_sequence == 1  # the same event, a newer version
+    told = set(
+        OutboxMessage.objects.filter(key__startswith=f"interview-{interview.pk}-rescheduled-1-").values_list(
+            "to", flat=True
+        )
+    )
+    assert {personas.hiring_manager.email, at_user_stage.candidate.email} <= told
+    # A time in the past is refused with a message, and nothing changes.
+    earlier = timezone.localtime(timezone.now() - timedelta(days=1))
+    page = client.post(
+        url,
+        {"starts_at": earlier.strftime("%Y-%m-%dT%H:%M"), "duration_minutes": "45", "location": "Lobi"},
+        follow=True,
+    )
+    assert page.status_code == 200 and "flash-error" in page.content.decode()
+    assert Interview.objects.get(pk=interview.pk).location == "Ruang Melati"

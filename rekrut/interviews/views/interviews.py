@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from rekrut.accounts.http import AuthedRequest
 from rekrut.core.actions import carry_out
 from rekrut.interviews import kit
-from rekrut.interviews.forms import CancelForm, ScheduleForm, TimesForm
+from rekrut.interviews.forms import CancelForm, RescheduleForm, ScheduleForm, TimesForm
 from rekrut.interviews.models import Interview, PlanRound
 from rekrut.interviews.selectors.interviews import (
     application_get_for_interviews,
@@ -117,6 +117,13 @@ def interview_kit(request: AuthedRequest, interview_id: int) -> HttpResponse:
                 initial={"started_at": interview.actual_started_at, "ended_at": interview.actual_ended_at}
             ),
             "cancel_form": CancelForm(),
+            "reschedule_form": RescheduleForm(
+                initial={
+                    "starts_at": interview.starts_at,
+                    "duration_minutes": interview.duration_minutes,
+                    "location": interview.location,
+                }
+            ),
         },
     )
 
@@ -152,6 +159,31 @@ def interview_times(request: AuthedRequest, interview_id: int) -> HttpResponse:
             text = " ".join(str(error) for error in errors)
             label = form.fields[field].label if field in form.fields else ""
             messages.error(request, f"{label}: {text}" if label else text)
+    return redirect("interviews:kit", interview_id=interview.pk)
+
+
+@login_required
+@require_POST
+def interview_reschedule(request: AuthedRequest, interview_id: int) -> HttpResponse:
+    """A new time, length or place: everyone is told, and calendars move the one event."""
+    interview = interview_get(user=request.user, interview_id=interview_id)
+    form = RescheduleForm(request.POST)
+    if form.is_valid():
+        carry_out(
+            request,
+            lambda: services.interview_reschedule(
+                actor=request.user,
+                interview=interview,
+                starts_at=form.cleaned_data["starts_at"],
+                duration_minutes=form.cleaned_data["duration_minutes"],
+                location=form.cleaned_data["location"],
+            ),
+            _("The interview is moved; the interviewers and the candidate are told."),
+        )
+    else:
+        for error in form.errors.as_data().values():
+            for message in error:
+                messages.error(request, " ".join(message.messages))
     return redirect("interviews:kit", interview_id=interview.pk)
 
 
