@@ -14,6 +14,7 @@ from rekrut.interviews.models import (
     Decision,
     DecisionOutcome,
     Interview,
+    InterviewMode,
     PlanRound,
     Question,
     Recommendation,
@@ -114,7 +115,10 @@ class InterviewOut(Schema):
     stage: StageRefOut
     starts_at: UtcDateTime
     duration_minutes: int
-    location: str
+    mode: InterviewMode
+    location: str = Field(description="On site: the address; by phone: the number the call comes from.")
+    room: str
+    meeting_url: str
     status: str
     interviewers: list[UserRefOut]
     actual_started_at: UtcDateTime | None
@@ -145,9 +149,19 @@ class ScheduleIn(Schema):
     )
     duration_minutes: int = Field(ge=1, le=MAX_DURATION_MINUTES)
     interviewers: list[ObjectId] = Field(min_length=1, max_length=50)
-    location: str = Field(
-        "", max_length=SHORT_TEXT, description="A place, or a video link (https:// is added when missing)."
+    mode: InterviewMode | None = Field(
+        None,
+        description="on_site, online or phone. Without it the mode is read from `location`: a link is "
+        "online, a bare phone number a call, other text an address.",
     )
+    location: str = Field(
+        "",
+        max_length=SHORT_TEXT,
+        description="On site: the address; by phone: the number the call comes from (a video link here "
+        "still works without a mode; https:// is added when missing).",
+    )
+    room: str = Field("", max_length=120, description="On site: the room or floor.")
+    meeting_url: str = Field("", max_length=500, description="Online: the meeting link.")
     add_to_team: bool = Field(
         False,
         description="Add interviewers who are not on the job's hiring team to it (HR owner or HR admin "

@@ -51,6 +51,7 @@ from rekrut.interviews.selectors.interviews import (
 from rekrut.interviews.selectors.plans import plan_round_get, plan_rounds, questions_in_bank
 from rekrut.interviews.selectors.scorecards import salary_masked, scorecards_visible_to
 from rekrut.interviews.services import decisions, interviews, plans, scorecards
+from rekrut.interviews.services.interviews import Place
 from rekrut.jobs.selectors import job_get
 from rekrut.pipeline.selectors import reject_reasons
 
@@ -179,7 +180,12 @@ def interview_create(
         starts_at=payload.starts_at,
         duration_minutes=payload.duration_minutes,
         interviewers=_users(payload.interviewers),
-        location=payload.location,
+        place=Place(
+            mode=payload.mode or "",
+            location=payload.location,
+            room=payload.room,
+            meeting_url=payload.meeting_url,
+        ),
         add_to_team=payload.add_to_team,
         idempotency_key=idempotency_key,
     )

@@ -8,7 +8,6 @@ candidate on site and each calendar still converts it for people elsewhere. The 
 commas, semicolons and backslashes and folds long lines (RFC 5545 3.1 and 3.3.11).
 """
 
-import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -19,26 +18,11 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from rekrut.core.site import absolute_url
-from rekrut.interviews.models import Interview
+from rekrut.interviews.models import Interview, InterviewMode
 
 REQUEST, CANCEL = "REQUEST", "CANCEL"
 
-ONLINE, ON_SITE, PHONE = "online", "on_site", "phone"
-# A place that is only a phone number ("+62 812-3456-7890", "tel:0215550123"): the interview is a call.
-_PHONE_NUMBER = re.compile(r"(?:tel:)?\+?[\d\s().-]{8,20}", re.IGNORECASE)
-
-
-def interview_mode(location: str) -> str:
-    """How the interview is held, read from its place: a link is online, a number a phone call, any other
-    text a place to come to; "" when no place is given yet."""
-    text = location.strip()
-    if not text:
-        return ""
-    if text.lower().startswith(("https://", "http://")):
-        return ONLINE
-    if _PHONE_NUMBER.fullmatch(text):
-        return PHONE
-    return ON_SITE
+ONLINE, ON_SITE, PHONE = InterviewMode.ONLINE, InterviewMode.ON_SITE, InterviewMode.PHONE
 
 
 def interview_zone(interview: Interview) -> str:
@@ -98,10 +82,10 @@ def invitation_build(
             "description",
             _("Interview kit and scorecard: %(url)s") % {"url": absolute_url("interviews:kit", interview.pk)},
         )
-    if interview.location:
-        event.add("location", interview.location)
-        if interview_mode(interview.location) == ONLINE:
-            event.add("url", interview.location)
+    if interview.place:
+        event.add("location", interview.place)
+    if interview.mode == ONLINE and interview.meeting_url:
+        event.add("url", interview.meeting_url)
     if not for_candidate:
         for person in interview.interviewers.all():
             if person.email:

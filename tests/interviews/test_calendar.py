@@ -18,9 +18,13 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from rekrut.core.errors import DomainError
-from rekrut.interviews.calendar import interview_mode
 from rekrut.interviews.models import Interview
-from rekrut.interviews.services.interviews import interview_cancel, interview_reschedule, interview_schedule
+from rekrut.interviews.services.interviews import (
+    Place,
+    interview_cancel,
+    interview_reschedule,
+    interview_schedule,
+)
 from rekrut.jobs.models import StageKind
 from rekrut.notifications.models import OutboxMessage
 from tests.interviews.conftest import rounds_of
@@ -318,12 +322,30 @@ def test_a_cancelled_interview_cannot_be_moved(scheduled, personas):
     [
         ("https://zoom.us/j/123", "online"),
         ("+62 812-3456-7890", "phone"),
+        ("zoom.us/j/123", "online"),
         ("Ruang Melati, lantai 3", "on_site"),
-        ("", ""),
+        ("", "on_site"),
     ],
 )
-def test_the_mode_is_read_from_the_place(place, mode):
-    assert interview_mode(place) == mode
+def test_without_a_mode_it_is_read_from_the_place(place, mode):
+    assert Place(location=place).checked().mode == mode
+
+
+def test_an_online_interview_needs_its_link():
+    with pytest.raises(DomainError, match="meeting link"):
+        Place(mode="online", location="Ruang Melati").checked()
+
+
+def test_each_mode_keeps_only_its_own_parts():
+    assert Place(
+        mode="online", location="Gedung A", room="3", meeting_url="meet.google.com/abc-defg-hij"
+    ).checked() == (Place(mode="online", meeting_url="https://meet.google.com/abc-defg-hij"))
+    assert Place(
+        mode="phone", location="+62 21 555 0123", room="3", meeting_url="https://x.id"
+    ).checked() == (Place(mode="phone", location="+62 21 555 0123"))
+    assert Place(
+        mode="on_site", location="Jl. Sudirman 1", room="Melati", meeting_url="https://x.id"
+    ).checked() == (Place(mode="on_site", location="Jl. Sudirman 1", room="Melati"))
 
 
 def test_the_current_invitation_downloads_from_the_page_and_the_api(scheduled, personas, client, api_for):

@@ -95,6 +95,6 @@ def test_a_video_link_typed_without_https_is_stored_with_it(at_user_stage, plan,
             "location": "meet.google.com/abc-defg-hij",
         },
     )
-    assert Interview.objects.get().location == "https://meet.google.com/abc-defg-hij"
+    assert Interview.objects.get().meeting_url == "https://meet.google.com/abc-defg-hij"
     page = client.get(reverse("interviews:application", args=[at_user_stage.pk])).content.decode()
     assert 'href="https://meet.google.com/abc-defg-hij"' in page

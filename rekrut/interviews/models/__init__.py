@@ -4,6 +4,7 @@ from rekrut.interviews.models.decisions import Decision, DecisionOutcome, Decisi
 from rekrut.interviews.models.interviews import (
     ImmutableRow,
     Interview,
+    InterviewMode,
     InterviewStatus,
     Recommendation,
     Scorecard,
@@ -46,6 +47,7 @@ __all__ = [
     "DecisionPolicy",
     "ImmutableRow",
     "Interview",
+    "InterviewMode",
     "InterviewStatus",
     "KitQuestion",
     "PlanRound",

@@ -15,6 +15,14 @@ from rekrut.interviews.models.plans import PlanRound
 from rekrut.pipeline.models import Application
 
 
+class InterviewMode(models.TextChoices):
+    """How the interview is held; the invitation's place and the candidate's etiquette follow from it."""
+
+    ON_SITE = "on_site", _("On site")
+    ONLINE = "online", _("Online")
+    PHONE = "phone", _("By phone")
+
+
 class InterviewStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     CANCELLED = "cancelled", _("Cancelled")
@@ -34,7 +42,13 @@ class Interview(models.Model):
     )
     starts_at = models.DateTimeField(_("starts at"), db_index=True)
     duration_minutes = models.PositiveSmallIntegerField(_("length (minutes)"))
-    location = models.CharField(_("place or video link"), max_length=300, blank=True)
+    mode = models.CharField(
+        _("mode"), max_length=10, choices=InterviewMode.choices, default=InterviewMode.ON_SITE
+    )
+    # On site: the address; by phone: the number the call comes from. Online interviews keep the link apart.
+    location = models.CharField(_("address or phone number"), max_length=300, blank=True)
+    room = models.CharField(_("room"), max_length=120, blank=True)
+    meeting_url = models.CharField(_("meeting link"), max_length=500, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=InterviewStatus.choices, default=InterviewStatus.SCHEDULED
     )
@@ -72,6 +86,15 @@ class Interview(models.Model):
     @property
     def ends_at(self) -> datetime:
         return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def place(self) -> str:
+        """Where to be, in one line: the link online, the number by phone, the room and address on site."""
+        if self.mode == InterviewMode.ONLINE:
+            return self.meeting_url
+        if self.mode == InterviewMode.PHONE:
+            return self.location
+        return ", ".join(part for part in (self.room, self.location) if part)
 
     @property
     def actual_minutes(self) -> int | None:

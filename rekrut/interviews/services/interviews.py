@@ -1,6 +1,8 @@
 """Writes for interviews: scheduling, cancelling, and recording when an interview really ran."""
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -15,6 +17,7 @@ from rekrut.core.links import link_normalize
 from rekrut.interviews.models import (
     MAX_DURATION_MINUTES,
     Interview,
+    InterviewMode,
     InterviewStatus,
     PlanRound,
     ScorecardStatus,
@@ -79,14 +82,55 @@ def _check_time(starts_at: datetime, duration_minutes: int, *, allow_past: bool)
         )
 
 
-def _checked_location(location: str) -> str:
-    # A video link typed without https:// would become a link relative to Rekrut's own pages.
-    location = link_normalize(location.strip())
-    if len(location) > SHORT_TEXT:
-        raise DomainError(
-            _("Keep the place to %(max)d characters.") % {"max": SHORT_TEXT}, code="location_too_long"
-        )
-    return location
+@dataclass(frozen=True)
+class Place:
+    """Where an interview happens, by its mode: an address and a room on site, a meeting link online, the
+    number the call comes from by phone. An empty mode reads it from `location` alone, the way places were
+    typed before there were modes (an API client or an import that sends one line)."""
+
+    mode: str = ""
+    location: str = ""
+    room: str = ""
+    meeting_url: str = ""
+
+    def checked(self) -> "Place":
+        location, room, link = self.location.strip(), self.room.strip(), self.meeting_url.strip()
+        mode = self.mode or _mode_read_from(location)
+        if mode not in InterviewMode.values:
+            raise DomainError(_("Choose how the interview is held."), code="mode")
+        if mode == InterviewMode.ONLINE:
+            link = link_normalize(link or location)
+            location = room = ""
+            if not link.lower().startswith(("https://", "http://")):
+                raise DomainError(
+                    _(
+                        "An online interview needs its meeting link, e.g. https://meet.google.com/abc-defg-hij."
+                    ),
+                    code="meeting_url",
+                )
+        elif mode == InterviewMode.PHONE:
+            link = room = ""
+        else:
+            link = ""
+        for text, limit in ((location, SHORT_TEXT), (room, 120), (link, 500)):
+            if len(text) > limit:
+                raise DomainError(
+                    _("Keep the place to %(max)d characters.") % {"max": limit}, code="location_too_long"
+                )
+        return Place(mode=mode, location=location, room=room, meeting_url=link)
+
+
+def _mode_read_from(location: str) -> str:
+    text = link_normalize(location.strip())
+    if text.lower().startswith(("https://", "http://")):
+        return InterviewMode.ONLINE
+    if _PHONE_NUMBER.fullmatch(text):
+        return InterviewMode.PHONE
+    return InterviewMode.ON_SITE
+
+
+# A place that is only a phone number ("+62 812-3456-7890", "tel:0215550123"): the interview is a call.
+_PHONE_NUMBER = re.compile(r"(?:tel:)?\+?[\d\s().-]{8,20}", re.IGNORECASE)
 
 
 def interview_schedule(
@@ -98,6 +142,7 @@ def interview_schedule(
     duration_minutes: int,
     interviewers: Iterable[User],
     location: str = "",
+    place: Place | None = None,
     notify: bool = True,
     add_to_team: bool = False,
     allow_past: bool = False,
@@ -107,9 +152,11 @@ def interview_schedule(
 
     The start is from now on: `allow_past` is for recording interviews that already took place (the demo
     company, tests). The same `idempotency_key` sent again returns the first interview (a double click
-    or a retry makes no second interview and no second invitation).
+    or a retry makes no second interview and no second invitation). `place` says where by mode; a
+    `location` alone is read as before (a link is online, a number a call, other text an address).
     """
     people = list(interviewers)
+    place = place or Place(location=location)
     return idempotent_run(
         actor=actor,
         key=idempotency_key,
@@ -120,7 +167,7 @@ def interview_schedule(
             "starts_at": starts_at,
             "minutes": duration_minutes,
             "interviewers": sorted(person.pk for person in people),
-            "location": location.strip(),
+            "place": [place.mode, place.location.strip(), place.room.strip(), place.meeting_url.strip()],
             "notify": notify,
             "add_to_team": add_to_team,
         },
@@ -131,7 +178,7 @@ def interview_schedule(
             starts_at=starts_at,
             duration_minutes=duration_minutes,
             interviewers=people,
-            location=location,
+            place=place,
             notify=notify,
             add_to_team=add_to_team,
             allow_past=allow_past,
@@ -148,7 +195,7 @@ def _schedule(
     starts_at: datetime,
     duration_minutes: int,
     interviewers: list[User],
-    location: str,
+    place: Place,
     notify: bool,
     add_to_team: bool,
     allow_past: bool,
@@ -160,7 +207,7 @@ def _schedule(
     if plan_round.job_id != application.job_id:
         raise DomainError(_("That round belongs to another job."), code="foreign_round")
     _check_time(starts_at, duration_minutes, allow_past=allow_past)
-    location = _checked_location(location)
+    place = place.checked()
     people = _check_people(interviewers)
     interviewers_onto_team(actor=actor, job=application.job, people=people, add_to_team=add_to_team)
     interview = Interview.objects.create(
@@ -168,7 +215,10 @@ def _schedule(
         round=plan_round,
         starts_at=starts_at,
         duration_minutes=duration_minutes,
-        location=location,
+        mode=place.mode,
+        location=place.location,
+        room=place.room,
+        meeting_url=place.meeting_url,
         created_by=actor,
     )
     interview.interviewers.set(people)
@@ -211,7 +261,8 @@ def interview_reschedule(
     interview: Interview,
     starts_at: datetime,
     duration_minutes: int,
-    location: str,
+    location: str = "",
+    place: Place | None = None,
 ) -> Interview:
     """Moves an interview to a new time, length or place and tells everyone: the same calendar event
     (same UID) with a higher SEQUENCE, so calendars move it instead of adding a second one."""
@@ -230,16 +281,41 @@ def interview_reschedule(
             code="has_scorecards",
         )
     _check_time(starts_at, duration_minutes, allow_past=False)
-    location = _checked_location(location)
-    before = (locked.starts_at, locked.duration_minutes, locked.location)
-    if (starts_at, duration_minutes, location) == before:
+    place = (place or Place(location=location)).checked()
+    before = (locked.starts_at, locked.duration_minutes, _place_of(locked))
+    if (starts_at, duration_minutes, place) == before:
         raise DomainError(_("Nothing changed: choose a new time, length or place."), code="unchanged")
     previous_start = locked.starts_at
-    locked.starts_at, locked.duration_minutes, locked.location = starts_at, duration_minutes, location
+    locked.starts_at, locked.duration_minutes = starts_at, duration_minutes
+    locked.mode, locked.location, locked.room, locked.meeting_url = (
+        place.mode,
+        place.location,
+        place.room,
+        place.meeting_url,
+    )
     locked.calendar_sequence += 1
-    locked.save(update_fields=["starts_at", "duration_minutes", "location", "calendar_sequence"])
+    locked.save(
+        update_fields=[
+            "starts_at",
+            "duration_minutes",
+            "mode",
+            "location",
+            "room",
+            "meeting_url",
+            "calendar_sequence",
+        ]
+    )
     invitations_queue(interview=locked, kind=RESCHEDULED, previous_start=previous_start)
     return locked
+
+
+def _place_of(interview: Interview) -> Place:
+    return Place(
+        mode=interview.mode,
+        location=interview.location,
+        room=interview.room,
+        meeting_url=interview.meeting_url,
+    )
 
 
 @transaction.atomic

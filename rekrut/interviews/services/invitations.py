@@ -14,7 +14,6 @@ from rekrut.core.site import absolute_url
 from rekrut.interviews.calendar import (
     CANCEL,
     REQUEST,
-    interview_mode,
     interview_zone,
     invitation_build,
     invitation_part,
@@ -40,8 +39,8 @@ def invitations_queue(*, interview: Interview, kind: str, previous_start: dateti
         "company": settings.COMPANY_NAME,
         "contact": settings.ORGANIZER_EMAIL,
         "minutes": interview.duration_minutes,
-        "location": interview.location,
-        "mode": interview_mode(interview.location),
+        "location": interview.place,
+        "mode": interview.mode,
         "round_type": interview.round.round_type,
     }
     base_key = f"interview-{interview.pk}-{kind}-{interview.calendar_sequence}"

@@ -121,7 +121,7 @@ def interview_kit(request: AuthedRequest, interview_id: int) -> HttpResponse:
                 initial={
                     "starts_at": interview.starts_at,
                     "duration_minutes": interview.duration_minutes,
-                    "location": interview.location,
+                    "location": interview.place,
                 }
             ),
         },
