@@ -10,33 +10,28 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from django.conf import settings
-from django.utils import translation
-from django.utils.translation import gettext as _
+
+from rekrut.notifications.greeting import WHATSAPP_GREETING
+from rekrut.notifications.wording import message_word
 
 if TYPE_CHECKING:  # the model's own link is built here, so the model module imports this one
     from rekrut.candidates.models import Candidate
 
 
-def anti_scam_line() -> str:
-    """The closing line of every message to a candidate, in the active language."""
-    return _(
-        "Beware of fraud: %(company)s never asks candidates for money at any stage of hiring. "
-        "Official contact: %(contact)s."
-    ) % {"company": settings.COMPANY_NAME, "contact": settings.ORGANIZER_EMAIL}
+def whatsapp_text(*, purpose: str, context: dict, language: str) -> str:
+    """A chat message of a WhatsApp purpose (HR's wording when they changed it, else the file template) in
+    `language`, ending with the anti-scam line (notifications.wording adds it to every candidate message)."""
+    _subject, body = message_word(template=purpose, context=context, language=language)
+    return body.strip()
 
 
 def whatsapp_greeting(*, candidate: "Candidate", job_title: str = "") -> str:
     """A short greeting in the candidate's language, naming the company and (when known) the job."""
-    with translation.override(candidate.language or settings.LANGUAGE_CODE):
-        values = {"name": candidate.full_name, "company": settings.COMPANY_NAME, "job": job_title}
-        if job_title:
-            greeting = _(
-                "Hello %(name)s, this is the recruitment team of %(company)s about your application "
-                "for %(job)s."
-            )
-        else:
-            greeting = _("Hello %(name)s, this is the recruitment team of %(company)s.")
-        return f"{greeting % values}\n\n{anti_scam_line()}"
+    return whatsapp_text(
+        purpose=WHATSAPP_GREETING,
+        context={"name": candidate.full_name, "company": settings.COMPANY_NAME, "job": job_title},
+        language=candidate.language or settings.LANGUAGE_CODE,
+    )
 
 
 def whatsapp_link(*, phone: str, text: str = "") -> str:

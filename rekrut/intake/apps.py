@@ -12,3 +12,8 @@ class IntakeConfig(AppConfig):
         from rekrut.notifications.sweep import worker_sweep
 
         worker_sweep.register(imports_recover_stuck)
+
+        # The messages HR may reword on the message templates page.
+        from rekrut.intake.purposes import purposes_register
+
+        purposes_register()

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.db import transaction
 
 from rekrut.accounts.models import User
@@ -9,7 +10,9 @@ from rekrut.candidates import services as candidate_services
 from rekrut.candidates.models import Candidate
 from rekrut.candidates.services import CVUpload
 from rekrut.core.idempotency import idempotent_run
+from rekrut.intake.purposes import RECEIVED
 from rekrut.jobs.models import Job
+from rekrut.notifications.services import message_queue
 from rekrut.pipeline.services import application_create
 
 
@@ -42,5 +45,14 @@ def _intake(
         actor=actor, cv=cv, allow_duplicate=allow_duplicate, **fields
     )
     if job is not None:
-        application_create(actor=actor, candidate=candidate, job=job)
+        application = application_create(actor=actor, candidate=candidate, job=job)
+        if candidate.email:
+            # The candidate hears that their application arrived, in their language.
+            message_queue(
+                key=f"application-{application.pk}-received",
+                to=candidate.email,
+                template=RECEIVED,
+                language=candidate.language,
+                context={"person": candidate.full_name, "job": job.title, "company": settings.COMPANY_NAME},
+            )
     return candidate

@@ -28,3 +28,8 @@ class InterviewsConfig(AppConfig):
         worker_sweep.register(reminders.interviews_remind_upcoming)
         worker_sweep.register(reminders.scorecards_remind_missing)
         worker_sweep.register(reminders.stalled_digests_send)
+
+        # The messages HR may reword on the message templates page.
+        from rekrut.interviews.purposes import purposes_register
+
+        purposes_register()

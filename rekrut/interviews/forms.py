@@ -95,44 +95,6 @@ class KitMoveForm(forms.Form):
     offset = forms.TypedChoiceField(choices=[("-1", "up"), ("1", "down")], coerce=int, required=False)
 
 
-class ScheduleForm(SubmitOnceForm):
-    """Times are typed in the viewer's own zone (the active time zone) and stored in UTC."""
-
-    round = forms.ModelChoiceField(label=_("Round"), queryset=PlanRound.objects.none())
-    starts_at = MomentField(label=_("Starts at"))
-    duration_minutes = forms.IntegerField(
-        label=_("Length (minutes)"), min_value=1, max_value=MAX_DURATION_MINUTES
-    )
-    interviewers = forms.ModelMultipleChoiceField(label=_("Interviewers"), queryset=User.objects.none())
-    location = forms.CharField(label=_("Place or video link"), max_length=SHORT_TEXT, required=False)
-    add_to_team = forms.BooleanField(
-        label=_("Add chosen interviewers who are not on the hiring team to it"),
-        help_text=_(
-            "Everyone who interviews a candidate is on the job's hiring team and sees the candidate."
-        ),
-        required=False,
-    )
-
-    def __init__(self, *args: Any, rounds: list[PlanRound], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["round"].queryset = PlanRound.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[r.pk for r in rounds]
-        ).select_related("stage")
-        self.fields["round"].label_from_instance = lambda r: r.stage.name  # type: ignore[attr-defined]
-        # Only active users are offered; the service refuses inactive ones too (the API, stale pages).
-        self.fields["interviewers"].queryset = _people()  # type: ignore[attr-defined]
-
-
-class RescheduleForm(forms.Form):
-    """A new time, length or place for an interview; times in the viewer's own zone, stored in UTC."""
-
-    starts_at = MomentField(label=_("New start"))
-    duration_minutes = forms.IntegerField(
-        label=_("Length (minutes)"), min_value=1, max_value=MAX_DURATION_MINUTES
-    )
-    location = forms.CharField(label=_("Place or video link"), max_length=SHORT_TEXT, required=False)
-
-
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Why is it cancelled?"), max_length=SHORT_TEXT)
 

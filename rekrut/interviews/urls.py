@@ -21,7 +21,6 @@ urlpatterns = [
     path("applications/<int:application_id>/decide/", evaluation.decide, name="decide"),
     path("<int:interview_id>/kit/", interviews.interview_kit, name="kit"),
     path("<int:interview_id>/times/", interviews.interview_times, name="times"),
-    path("<int:interview_id>/reschedule/", interviews.interview_reschedule, name="reschedule"),
     path("<int:interview_id>/cancel/", interviews.interview_cancel, name="cancel"),
     path("<int:interview_id>/scorecard/", scorecards.scorecard, name="scorecard"),
     path("<int:interview_id>/form.pdf", documents.form_pdf, name="form_pdf"),

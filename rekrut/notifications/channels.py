@@ -6,11 +6,13 @@ from collections.abc import Callable
 
 from rekrut.notifications.mail import email_send
 from rekrut.notifications.models import Channel, OutboxMessage
+from rekrut.notifications.webhooks.delivery import webhook_send
 
 Sender = Callable[[OutboxMessage], None]
 
 SENDERS: dict[str, Sender] = {
     Channel.EMAIL: email_send,
+    Channel.WEBHOOK: webhook_send,
 }
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ class Channel(models.TextChoices):
     """How a message travels; each channel has one sender, registered in channels.py."""
 
     EMAIL = "email", _("E-mail")
+    WEBHOOK = "webhook", _("Webhook")
 
 
 class OutboxMessage(models.Model):
@@ -74,3 +76,43 @@ class WorkerBeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} @ {self.hostname}:{self.pid}"
+
+
+class MessageTemplate(models.Model):
+    """HR's own wording of one purpose's message in one language (notifications.purposes), used instead
+    of the file template. A reset empties subject and body and keeps the row, so the version only grows:
+    an editor who loaded an older version is refused, whatever happened in between."""
+
+    purpose = models.CharField(_("purpose"), max_length=200)
+    language = models.CharField(_("language"), max_length=10)
+    subject = models.CharField(_("subject"), max_length=250, blank=True)
+    body = models.TextField(_("body"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["purpose", "language"], name="message_template_one_per_language")
+        ]
+        verbose_name = _("message template")
+        verbose_name_plural = _("message templates")
+
+    def __str__(self) -> str:
+        return f"{self.purpose} ({self.language})"
+
+    @property
+    def is_changed(self) -> bool:
+        return bool(self.body.strip())
+
+
+# Webhook endpoints and their delivery log live in their own module; imported here so Django finds them.
+from rekrut.notifications.webhooks.models import WebhookAttempt as WebhookAttempt  # noqa: E402
+from rekrut.notifications.webhooks.models import WebhookEndpoint as WebhookEndpoint  # noqa: E402

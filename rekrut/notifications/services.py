@@ -8,16 +8,24 @@ from typing import NamedTuple
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from rekrut.core.hooks import Hook
 from rekrut.notifications.channels import sender_for
 from rekrut.notifications.models import Channel, MessageStatus, OutboxMessage
+from rekrut.notifications.wording import message_word
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
+# A webhook is retried for about a day and a half (the waits double up to six hours): a receiving system
+# down for a night or a weekend deploy still gets every event. An e-mail gives up sooner, and tells HR.
+MAX_ATTEMPTS_OF_CHANNEL: dict[str, int] = {Channel.WEBHOOK: 12}
+LONGEST_WAIT = timedelta(hours=6)
+
+
+def attempts_allowed(channel: str) -> int:
+    return MAX_ATTEMPTS_OF_CHANNEL.get(channel, MAX_ATTEMPTS)
 
 
 class SendInterrupted(Exception):
@@ -50,17 +58,16 @@ def message_queue(
 ) -> OutboxMessage:
     """Queues one message in the caller's transaction; the worker sends it after commit.
 
-    For e-mail, `<template>_subject.txt` and `<template>.txt` are rendered now, in the recipient's
-    `language` (the company's default when not given), by the plain-text engine (no HTML escaping).
-    Other channels carry `payload` instead.
+    For e-mail, the message is worded now, in the recipient's `language` (the company's default when not
+    given): HR's own wording of the template's purpose when there is one (wording.py), else
+    `<template>_subject.txt` and `<template>.txt` by the plain-text engine (no HTML escaping); a message
+    to a candidate ends with the anti-scam footer. Other channels carry `payload` instead.
     """
     sender_for(channel)  # an unknown channel fails here, in the caller's request, not later in the worker
     language = language or settings.LANGUAGE_CODE
     subject = body = ""
     if template:
-        with translation.override(language):
-            subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-            body = render_to_string(f"{template}.txt", context)
+        subject, body = message_word(template=template, context=context, language=language)
     message, created = OutboxMessage.objects.get_or_create(
         key=key,
         defaults={
@@ -107,9 +114,9 @@ def message_send(*, message_id: int) -> bool:
         return False
     message = OutboxMessage.objects.get(pk=message_id)
     ours = OutboxMessage.objects.filter(pk=message_id, status=MessageStatus.SENDING, claimed_at=claimed_at)
-    if message.attempts > MAX_ATTEMPTS:
+    if message.attempts > attempts_allowed(message.channel):
         # The last attempt's worker died mid-send (perhaps this message kills it): give up, do not loop.
-        message.attempts = MAX_ATTEMPTS
+        message.attempts = attempts_allowed(message.channel)
         _attempt_failed(message=message, ours=ours, error=SendInterrupted("the worker stopped while sending"))
         return False
     try:
@@ -125,14 +132,15 @@ def message_send(*, message_id: int) -> bool:
 
 @transaction.atomic
 def _attempt_failed(*, message: OutboxMessage, ours: QuerySet[OutboxMessage], error: Exception) -> None:
-    """Back off (2, 4, 8, 16 minutes) or, after the last attempt, mark it failed and tell the HR admins."""
-    final = message.attempts >= MAX_ATTEMPTS
+    """Back off (2, 4, 8, ... minutes, at most six hours) or, after the last attempt, mark it failed and tell
+    the HR admins."""
+    final = message.attempts >= attempts_allowed(message.channel)
     message.last_error = f"{type(error).__name__}: {error}"[:2000]
     updated = ours.update(
         status=MessageStatus.FAILED if final else MessageStatus.PENDING,
         attempts=message.attempts,
         last_error=message.last_error,
-        next_attempt_at=timezone.now() + timedelta(minutes=2**message.attempts),
+        next_attempt_at=timezone.now() + min(timedelta(minutes=2**message.attempts), LONGEST_WAIT),
     )
     if final and updated and message.notify_on_failure:
         _failure_notices_queue(message=message)

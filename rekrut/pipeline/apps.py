@@ -13,3 +13,8 @@ class PipelineConfig(AppConfig):
 
         job_hooks.stages_switching_off.register(receivers.stages_switching_off_refuse_when_in_use)
         job_hooks.job_hired_count.register(selectors.job_hired_count)
+
+        # The messages HR may reword on the message templates page.
+        from rekrut.pipeline.purposes import purposes_register
+
+        purposes_register()

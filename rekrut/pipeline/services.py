@@ -21,6 +21,7 @@ from rekrut.jobs.models import Job, JobStatus, Stage
 from rekrut.jobs.selectors import job_is_hr_owned_by, job_is_managed_by
 from rekrut.notifications.services import message_queue
 from rekrut.pipeline import guards, transitions
+from rekrut.pipeline.announcements import transition_announce
 from rekrut.pipeline.models import Application, RejectReason, Transition, TransitionKind
 from rekrut.pipeline.transitions import Action, ApplicationStatus, MoveRefused, StageRef
 
@@ -81,7 +82,7 @@ def _record(
     override_reason: str = "",
     params: Mapping[str, object] | None = None,
 ) -> Transition:
-    return Transition.objects.create(
+    transition = Transition.objects.create(
         application=application,
         actor=actor,
         by_candidate=by_candidate,
@@ -97,6 +98,8 @@ def _record(
         override_reason=override_reason,
         params=dict(params or {}),
     )
+    transition_announce(transition)
+    return transition
 
 
 @transaction.atomic
@@ -278,6 +281,7 @@ def application_reject(
             key=f"application-{app.pk}-rejected-v{app.version}",
             to=app.candidate.email,
             template="pipeline/email/rejected",
+            language=app.candidate.language,
             context={
                 "candidate_name": app.candidate.full_name,
                 "job_title": app.job.title,

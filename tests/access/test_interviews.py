@@ -105,18 +105,6 @@ def _question(world: World, team: str | None) -> Call:
     return Call(args=(question.pk,))
 
 
-def _reschedule(world: World, team: str | None) -> Call:
-    """The team's interview moved to three days from now, at the same length and place."""
-    interview = world.interviews[team or ""]
-    later = timezone.localtime(timezone.now() + timedelta(days=3)).replace(hour=10, minute=0)
-    data = {
-        "starts_at": later.strftime("%Y-%m-%dT%H:%M"),
-        "duration_minutes": "60",
-        "location": "Ruang Melati",
-    }
-    return Call(args=(interview.pk,), data=data)
-
-
 def _interview_status_is(status: str) -> Callable[[World, str | None], bool]:
     return lambda world, team: world.interview(team or "").status == status
 
@@ -202,15 +190,6 @@ PAGES: tuple[Page, ...] = (
         teams=TEAMS,
         call=_times,
         happened=lambda world, team: world.interview(team or "").actual_started_at is not None,
-        success=("interviews:kit",),
-    ),
-    Page(
-        "interviews:reschedule",
-        team_managers,
-        method="post",
-        teams=TEAMS,
-        call=_reschedule,
-        happened=lambda world, team: world.interview(team or "").location == "Ruang Melati",
         success=("interviews:kit",),
     ),
     Page(

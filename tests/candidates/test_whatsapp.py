@@ -29,6 +29,7 @@ def test_the_text_survives_the_link_whole(text):
     assert text_of(url) == text
 
 
+@pytest.mark.django_db  # HR may have reworded the greeting (notifications.MessageTemplate)
 def test_the_greeting_is_in_the_candidates_language_and_ends_with_the_anti_scam_line(settings):
     settings.COMPANY_NAME = "PT Maju & Jaya"
     settings.ORGANIZER_EMAIL = "rekrutmen@majujaya.co.id"

@@ -19,6 +19,7 @@ from rekrut.accounts.services import api_token_create
 from rekrut.interviews.models import Decision, Interview
 from rekrut.notifications.models import OutboxMessage
 from tests.interviews.conftest import held, submit
+from tests.scheduling.planning_setup import working_day
 
 TIMES = 50
 concurrent = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -66,10 +67,12 @@ def schedule_data(plan, personas, key: str) -> dict:
     return {
         "idempotency_key": key,
         "round": plan["user"].pk,
-        "starts_at": (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT10:00"),
+        "day": working_day(3).isoformat(),
+        "at": "10:00",
         "duration_minutes": 60,
         "interviewers": [personas.hiring_manager.pk, personas.interviewer.pk],
-        "location": "Ruang Rapat Melati",
+        "mode": "on_site",
+        "room": "Ruang Rapat Melati",
     }
 
 
@@ -77,7 +80,7 @@ def schedule_data(plan, personas, key: str) -> dict:
 def test_fifty_identical_schedule_posts_make_one_interview_and_one_set_of_e_mails(
     at_user_stage, plan, personas
 ):
-    url = reverse("interviews:application", args=[at_user_stage.pk])
+    url = reverse("scheduling:schedule", args=[at_user_stage.pk])
     client = signed_in(personas.recruiter)
     data = schedule_data(plan, personas, form_key(client.get(url).content.decode()))
 

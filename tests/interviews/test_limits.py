@@ -86,13 +86,15 @@ def test_a_question_over_its_limit_is_refused(personas, client_for):
 def test_a_video_link_typed_without_https_is_stored_with_it(at_user_stage, plan, personas, client_for):
     client = client_for(personas.recruiter)
     client.post(
-        reverse("interviews:application", args=[at_user_stage.pk]),
+        reverse("scheduling:schedule", args=[at_user_stage.pk]),
         {
             "round": plan["user"].pk,
-            "starts_at": "2031-03-10T10:00",
+            "day": "2031-03-10",
+            "at": "10:00",
             "duration_minutes": 60,
             "interviewers": [personas.hiring_manager.pk],
-            "location": "meet.google.com/abc-defg-hij",
+            "mode": "online",
+            "meeting_url": "meet.google.com/abc-defg-hij",
         },
     )
     assert Interview.objects.get().meeting_url == "https://meet.google.com/abc-defg-hij"

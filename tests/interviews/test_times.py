@@ -34,12 +34,16 @@ def _typed(value: str) -> str:
 def test_the_schedule_page_refuses_a_start_in_the_past_or_out_of_range(
     at_user_stage, plan, personas, client_for, starts_at
 ):
+    day, _t, time = _typed(starts_at).partition("T")
     response = client_for(personas.recruiter).post(
-        reverse("interviews:application", args=[at_user_stage.pk]),
+        reverse("scheduling:schedule", args=[at_user_stage.pk]),
         {
             "round": plan["user"].pk,
-            "starts_at": _typed(starts_at),
+            "day": day,
+            "at": time,
             "duration_minutes": 60,
+            "mode": "online",
+            "meeting_url": "https://meet.google.com/abc-defg-hij",
             "interviewers": [personas.hiring_manager.pk],
         },
     )

@@ -19,6 +19,7 @@ from rekrut.interviews.calendar import (
     invitation_part,
 )
 from rekrut.interviews.models import Interview
+from rekrut.interviews.purposes import candidate_template
 from rekrut.notifications.services import message_queue
 
 INVITED, RESCHEDULED, CANCELLED = "invited", "rescheduled", "cancelled"
@@ -81,7 +82,7 @@ def invitations_queue(*, interview: Interview, kind: str, previous_start: dateti
         message_queue(
             key=f"{base_key}-candidate-{candidate.pk}",
             to=candidate.email,
-            template=f"interviews/email/candidate_{kind}",
+            template=candidate_template(kind, interview.round.round_type),
             context=context,
             language=candidate.language,
             attachments=[invitation_part(ical, method=method)],
