@@ -65,6 +65,11 @@ INSTALLED_APPS = [
     "rekrut.pipeline",
     "rekrut.interviews",
     "rekrut.intake",
+    "rekrut.offers",
+    "rekrut.scheduling",
+    "rekrut.medical",
+    "rekrut.onboarding",
+    "rekrut.contracts",
     "rekrut.desk",
     "rekrut.api",
     "rekrut.demo",
@@ -255,6 +260,10 @@ SITE_URL = (
 # its lease is over; the outbox lease must outlast one SMTP conversation, which EMAIL_TIMEOUT bounds.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 OUTBOX_LEASE_SECONDS = int(os.environ.get("REKRUT_OUTBOX_LEASE_SECONDS", "300"))
+# Webhooks: how long a receiver may take to answer, and whether receivers on private addresses (a system
+# inside the company network) are allowed. Off by default, so a webhook cannot reach Rekrut's own network.
+WEBHOOKS_TIMEOUT_SECONDS = int(os.environ.get("REKRUT_WEBHOOKS_TIMEOUT_SECONDS", "10"))
+WEBHOOKS_ALLOW_PRIVATE = os.environ.get("REKRUT_WEBHOOKS_ALLOW_PRIVATE", "") == "1"
 TASK_LEASE_SECONDS = int(os.environ.get("REKRUT_TASK_LEASE_SECONDS", "120"))
 
 # Reminders the worker sends on its own (rekrut/interviews/reminders; README "Reminders"). Interviewers and

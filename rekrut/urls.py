@@ -17,8 +17,13 @@ urlpatterns = [
     path("jobs/", include("rekrut.jobs.urls")),
     path("candidates/", include("rekrut.intake.urls")),
     path("interviews/", include("rekrut.interviews.urls")),
+    path("medical/", include("rekrut.medical.urls")),
+    path("scheduling/", include("rekrut.scheduling.urls")),
+    path("offers/", include("rekrut.offers.urls")),
+    path("onboarding/", include("rekrut.onboarding.urls")),
+    path("contracts/", include("rekrut.contracts.urls")),
     path("audit/", include("rekrut.events.urls")),
-    path("sent-mail/", include("rekrut.notifications.urls")),
+    path("", include("rekrut.notifications.urls")),  # sent-mail/, message-templates/
     path("api/v1/", api.urls),
     # Settings (the Django admin) has no sign-in form of its own: one door, with the lockout and limits.
     path("admin/login/", admin_sign_in),

@@ -16,6 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from rekrut.accounts.models import User
+from rekrut.demo.contracts import contract_signed
+from rekrut.demo.medical import medical_passed
+from rekrut.demo.offers import offer_accepted
 from rekrut.interviews.models import INTERVIEW_KINDS, DecisionOutcome, PlanRound, RoundType
 from rekrut.interviews.selectors.plans import plan_rounds
 from rekrut.interviews.services.decisions import decision_record
@@ -133,6 +136,12 @@ def application_move_on(*, application: Application, to_stage: Stage, actor: Use
         days, choices = PASSED_ROUNDS.get(plan_round.round_type, PASSED_OTHER_ROUND)
         people = list(plan_round.interviewers.all()) or [actor]
         _hold(rng, application, plan_round, actor, days + rng.random() * 4, rng.choice(choices), people)
+    if here.kind == StageKind.MEDICAL:
+        medical_passed(application=application, actor=actor)
+    if here.kind == StageKind.OFFER:
+        offer_accepted(application=application, actor=actor)
+    if here.kind == StageKind.CONTRACT:
+        contract_signed(application=application, actor=actor)
     if here.kind == StageKind.EVALUATION:
         decision_record(
             actor=actor,

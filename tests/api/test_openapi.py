@@ -36,6 +36,24 @@ EXPECTED_OPERATIONS = {
     ("get", "/api/v1/applications/{application_id}/evaluation"),
     ("get", "/api/v1/applications/{application_id}/decisions"),
     ("post", "/api/v1/applications/{application_id}/decisions"),
+    # medical check-ups
+    ("get", "/api/v1/applications/{application_id}/medical-checks"),
+    ("get", "/api/v1/medical-checks/{check_id}"),
+    ("post", "/api/v1/medical-checks/{check_id}/result"),
+    # onboarding
+    ("get", "/api/v1/applications/{application_id}/onboarding"),
+    ("post", "/api/v1/onboarding-tasks/{task_id}/done"),
+    ("get", "/api/v1/applications/{application_id}/employee-record"),
+    # contracts
+    ("get", "/api/v1/applications/{application_id}/contract"),
+    ("post", "/api/v1/contracts/{contract_id}/send"),
+    ("post", "/api/v1/contracts/{contract_id}/candidate-signed"),
+    ("post", "/api/v1/contracts/{contract_id}/company-signed"),
+    ("post", "/api/v1/contracts/{contract_id}/registration"),
+    # offers
+    ("get", "/api/v1/applications/{application_id}/offers"),
+    ("post", "/api/v1/applications/{application_id}/offers/{offer_id}/approve"),
+    ("post", "/api/v1/applications/{application_id}/offers/{offer_id}/return"),
 }
 
 

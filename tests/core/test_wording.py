@@ -28,6 +28,8 @@ SAME_IN_BOTH = {
     "menu",
     "bahasa",
     "indonesia",
+    # Indonesian HR writes it as it is (Talenta, Mekari and job boards do): a loanword, not a missed word.
+    "onboarding",
 }
 LONE_SANDI = re.compile(r"(?<![Kk]ata )\b[Ss]andi\b")
 

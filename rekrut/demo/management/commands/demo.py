@@ -4,7 +4,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rekrut.accounts.demo_install import DEMO_PASSWORD, demo_install_exists
 from rekrut.accounts.models import User
 from rekrut.demo.company import PERSONAS, demo_build
+from rekrut.demo.contracts import contracts_demo_make
 from rekrut.demo.interviews import interviews_demo_build
+from rekrut.demo.medical import medical_demo
+from rekrut.demo.offers import offers_demo_make
+from rekrut.demo.onboarding import onboarding_demo_make
+from rekrut.demo.week import week_demo_build
 
 ELSEWHERE = (
     "Demo data goes only into the embedded SQLite database (var/rekrut.sqlite3), never into the database "
@@ -56,8 +61,13 @@ class Command(BaseCommand):
             if not demo_install_exists() and User.objects.exists() and not demo_loaded_before_the_mark():
                 self.stdout.write(OWN_ACCOUNTS)
                 return
-        demo_build()
+        users = demo_build()
         interviewed = interviews_demo_build()
+        week_demo_build(users=users)
+        medical_demo(users)
+        offers_demo_make(users)
+        contracts_demo_make(users)
+        onboarding_demo_make(users)
         self.stdout.write(f"Demo company ready: {interviewed} applications with interviews and scorecards.")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for p in PERSONAS:
