@@ -17,3 +17,15 @@ class IntakeConfig(AppConfig):
         from rekrut.intake.purposes import purposes_register
 
         purposes_register()
+
+        # What this app holds about a candidate takes part in "download my data" and erasure (UU PDP).
+        from rekrut.candidates.hooks import personal_data_collectors, personal_data_erasers
+        from rekrut.intake.personal_data import (
+            imports_erase,
+            screening_answers_collect,
+            screening_answers_erase,
+        )
+
+        personal_data_collectors.register(screening_answers_collect)
+        personal_data_erasers.register(screening_answers_erase)
+        personal_data_erasers.register(imports_erase)

@@ -69,3 +69,74 @@ class CandidateImport(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.processed / self.total) if self.total else 0
+
+
+class QuestionKind(models.TextChoices):
+    SHORT_TEXT = "short_text", _("Short text")
+    CHOICE = "choice", _("Choice (one of a list)")
+    YES_NO = "yes_no", _("Yes or no")
+    NUMBER = "number", _("Number")
+
+
+class ScreeningQuestion(models.Model):
+    """A question HR asks everyone who applies for a job on the careers site. A knock-out answer only
+    flags the application for HR (never rejects it by itself): a person decides, and can see why."""
+
+    job = models.ForeignKey("jobs.Job", on_delete=models.CASCADE, related_name="screening_questions")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text = models.CharField(_("question"), max_length=300)
+    kind = models.CharField(_("kind of answer"), max_length=20, choices=QuestionKind.choices)
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    is_required = models.BooleanField(_("an answer is required"), default=True)
+    # Knock-out rules, by kind: yes/no -> the answer that flags ("yes"/"no"); choice -> the choices that
+    # flag; number -> below the minimum or above the maximum flags. Empty: no answer flags.
+    knockout_answer = models.CharField(_("knock-out answer"), max_length=3, blank=True)
+    knockout_choices = models.JSONField(_("knock-out choices"), default=list, blank=True)
+    knockout_min = models.DecimalField(
+        _("flag below"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    knockout_max = models.DecimalField(
+        _("flag above"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    # Answered questions are switched off, not deleted: the answers keep pointing at them.
+    is_active = models.BooleanField(_("in use"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["job", "position", "pk"]
+        verbose_name = _("screening question")
+        verbose_name_plural = _("screening questions")
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def has_knockout(self) -> bool:
+        return bool(
+            self.knockout_answer
+            or self.knockout_choices
+            or self.knockout_min is not None
+            or self.knockout_max is not None
+        )
+
+
+class ScreeningAnswer(models.Model):
+    """An applicant's answer to one screening question, as they gave it, and whether it is a knock-out."""
+
+    application = models.ForeignKey(
+        "pipeline.Application", on_delete=models.CASCADE, related_name="screening_answers"
+    )
+    question = models.ForeignKey(ScreeningQuestion, on_delete=models.PROTECT, related_name="answers")
+    value = models.TextField(_("answer"), blank=True)
+    is_knockout = models.BooleanField(_("knock-out answer"), default=False)
+
+    class Meta:
+        ordering = ["question__position", "question_id"]
+        verbose_name = _("screening answer")
+        verbose_name_plural = _("screening answers")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "question"], name="screening_answer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.value}"

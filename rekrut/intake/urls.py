@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rekrut.intake.views import imports, people
+from rekrut.intake.views import imports, people, screening
 
 app_name = "intake"
 
@@ -12,4 +12,10 @@ urlpatterns = [
     path("import/", imports.import_start, name="import_start"),
     path("import/<int:import_id>/", imports.import_status, name="import_status"),
     path("import/<int:import_id>/columns/", imports.import_map, name="import_map"),
+    path("jobs/<int:job_id>/questions/", screening.screening_questions, name="screening_questions"),
+    path(
+        "jobs/<int:job_id>/questions/<int:question_id>/delete/",
+        screening.screening_question_delete,
+        name="screening_question_delete",
+    ),
 ]

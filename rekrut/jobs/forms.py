@@ -1,3 +1,4 @@
+import hashlib
 from typing import Any
 
 from django import forms
@@ -7,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import Role, User
 from rekrut.core.limits import DOCUMENT_TEXT
-from rekrut.jobs.models import Job, StageKind
+from rekrut.jobs.ad_check import ad_warnings
+from rekrut.jobs.models import AdAcknowledgement, Job, StageKind
 from rekrut.jobs.services import HEADCOUNT_MAX, JOB_FIELDS, TeamSpec
 
 STAFF = User.objects.filter(is_active=True)
@@ -72,6 +74,40 @@ class JobForm(forms.ModelForm):
                     "loaded_at": job.updated_at,
                 }
             )
+        self._acknowledgement_fields_add()
+
+    def _acknowledgement_fields_add(self) -> None:
+        """A reason field for each ad warning not yet acknowledged: an open job may keep such wording only
+        with a reason (jobs.services._ad_review). Works without JavaScript: the refused form shows them."""
+        source = self.data if self.is_bound else None
+        texts = [
+            str(source.get(name, "")) if source is not None else str(getattr(self.instance, name, "") or "")
+            for name in ("title", "description", "requirements")
+        ]
+        known = set()
+        if self.instance.pk:
+            known = set(AdAcknowledgement.objects.filter(job=self.instance).values_list("key", flat=True))
+        self.acknowledgement_keys: dict[str, str] = {}
+        for warning in ad_warnings(*texts):
+            if warning.key in known:
+                continue
+            name = "ack_" + hashlib.sha256(warning.key.encode()).hexdigest()[:12]
+            self.acknowledgement_keys[name] = warning.key
+            self.fields[name] = forms.CharField(
+                label=_("Why the ad keeps “%(phrase)s”") % {"phrase": warning.phrase},
+                help_text=str(warning.advice),
+                required=False,
+                max_length=500,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def acknowledgements(self) -> dict[str, str]:
+        """Warning key -> the reason HR gave for keeping it (blank ones left out)."""
+        return {
+            key: self.cleaned_data.get(name, "")
+            for name, key in self.acknowledgement_keys.items()
+            if self.cleaned_data.get(name, "").strip()
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -25,6 +25,10 @@ class Location(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=40, choices=INDONESIAN_ZONES, default="Asia/Jakarta"
     )
+    # The postal address job seekers and search engines see on the careers site (schema.org PostalAddress).
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    region = models.CharField(_("province"), max_length=80, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -102,6 +106,21 @@ class Job(models.Model):
     salary_min = models.PositiveBigIntegerField(_("minimum monthly salary (Rp)"), null=True, blank=True)
     salary_max = models.PositiveBigIntegerField(_("maximum monthly salary (Rp)"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=JobStatus.choices, default=JobStatus.DRAFT)
+    show_salary = models.BooleanField(
+        _("show the salary range on the careers site"),
+        default=False,
+        help_text=_("Off: the range stays internal and job seekers see no salary."),
+    )
+    valid_through = models.DateField(
+        _("applications close on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The careers site stops taking applications after this day. Leave empty for no end date."
+        ),
+    )
+    # When the job was last opened to applicants: the careers site's "posted on" (schema.org datePosted).
+    published_at = models.DateTimeField(_("posted on"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
     )
@@ -212,3 +231,24 @@ class Stage(Bilingual):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AdAcknowledgement(models.Model):
+    """HR kept a phrase the ad check warns about, and said why (SE Menaker M/6/HK.04/V/2025 allows, e.g., an
+    age limit the work truly requires). Written once per rule and phrase; an edited phrase is checked anew."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="ad_acknowledgements")
+    key = models.CharField(max_length=200)
+    phrase = models.CharField(_("phrase"), max_length=200)
+    reason = models.TextField(_("reason"))
+    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    acknowledged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["acknowledged_at", "pk"]
+        verbose_name = _("acknowledged ad warning")
+        verbose_name_plural = _("acknowledged ad warnings")
+        constraints = [models.UniqueConstraint(fields=["job", "key"], name="ad_acknowledgement_once")]
+
+    def __str__(self) -> str:
+        return self.phrase

@@ -6,14 +6,26 @@ from datetime import datetime
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
 from rekrut.core.errors import AccessDenied, DomainError, StaleEdit
+from rekrut.events.actions import action_register
 from rekrut.events.services import audit_diff, audit_record, audit_snapshot, audit_value
 from rekrut.jobs import hooks
 from rekrut.jobs.access import job_access
-from rekrut.jobs.models import HiringTeamMember, Job, Stage, StageKind, StageTemplate, TeamRole
+from rekrut.jobs.ad_check import AdWarning, ad_warnings
+from rekrut.jobs.models import (
+    AdAcknowledgement,
+    HiringTeamMember,
+    Job,
+    JobStatus,
+    Stage,
+    StageKind,
+    StageTemplate,
+    TeamRole,
+)
 from rekrut.jobs.selectors import job_is_hr_owned_by
 
 
@@ -54,8 +66,64 @@ JOB_FIELDS = (
     "requirements",
     "salary_min",
     "salary_max",
+    "show_salary",
+    "valid_through",
     "status",
 )
+
+action_register("job.ad_warning_acknowledged", _("Ad warning acknowledged"))
+
+
+class AdNeedsReview(DomainError):
+    """The ad still carries wording the ad check warns about, and the job was to be opened."""
+
+    code = "ad_needs_review"
+
+    def __init__(self, warnings: list[AdWarning]) -> None:
+        super().__init__(
+            _(
+                "The ad still has wording that may discriminate against applicants. Reword it, or "
+                "acknowledge each warning below with a reason, before opening the job."
+            )
+        )
+        self.warnings = warnings
+
+
+def _ad_review(*, actor: User, job: Job, acknowledgements: dict[str, str]) -> None:
+    """An open job is published on the careers site, so its ad may not carry a warning HR has neither
+    reworded nor acknowledged with a reason (SE Menaker M/6/HK.04/V/2025). A draft or closed job may.
+    New acknowledgements (warning key -> reason) are recorded and audited in the caller's transaction."""
+    if job.status != JobStatus.OPEN:
+        return
+    warnings = ad_warnings(job.title, job.description, job.requirements)
+    if not warnings:
+        return
+    known = set(AdAcknowledgement.objects.filter(job=job).values_list("key", flat=True))
+    missing = []
+    for warning in warnings:
+        if warning.key in known:
+            continue
+        reason = " ".join(str(acknowledgements.get(warning.key, "")).split())
+        if not reason:
+            missing.append(warning)
+            continue
+        AdAcknowledgement.objects.create(
+            job=job, key=warning.key, phrase=warning.phrase[:200], reason=reason, acknowledged_by=actor
+        )
+        audit_record(
+            actor=actor,
+            action="job.ad_warning_acknowledged",
+            subject=job,
+            changes={"rule": warning.code, "phrase": warning.phrase, "reason": reason},
+        )
+    if missing:
+        raise AdNeedsReview(missing)
+
+
+def _published_mark(job: Job, *, was_open: bool) -> None:
+    # The careers site's "posted on" (schema.org datePosted): the day the job was last opened to applicants.
+    if job.status == JobStatus.OPEN and not was_open:
+        job.published_at = timezone.now()
 
 
 def _check_salary_range(fields: dict) -> None:
@@ -77,13 +145,19 @@ def _check_headcount(fields: dict) -> None:
 
 
 @transaction.atomic
-def job_create(*, actor: User, team: TeamSpec, **fields: object) -> Job:
-    """Opens a job with the company's default pipeline; managerial jobs keep the director interview on."""
+def job_create(
+    *, actor: User, team: TeamSpec, acknowledgements: dict[str, str] | None = None, **fields: object
+) -> Job:
+    """Opens a job with the company's default pipeline; managerial jobs keep the director interview on.
+    `acknowledgements` (ad warning key -> reason) lets an open job keep wording the ad check warns about."""
     if not actor.is_hr:
         raise AccessDenied(_("Only HR can open jobs."))
     _check_salary_range(fields)
     _check_headcount(fields)
-    job = Job.objects.create(created_by=actor, **{k: v for k, v in fields.items() if k in JOB_FIELDS})
+    job = Job(created_by=actor, **{k: v for k, v in fields.items() if k in JOB_FIELDS})
+    _published_mark(job, was_open=False)
+    job.save()
+    _ad_review(actor=actor, job=job, acknowledgements=acknowledgements or {})
     _team_replace(job=job, team=team)
     stages = []
     for template in StageTemplate.objects.order_by("position"):
@@ -106,7 +180,13 @@ def job_create(*, actor: User, team: TeamSpec, **fields: object) -> Job:
 
 @transaction.atomic
 def job_update(
-    *, actor: User, job: Job, loaded_at: datetime | None, team: TeamSpec | None = None, **fields: object
+    *,
+    actor: User,
+    job: Job,
+    loaded_at: datetime | None,
+    team: TeamSpec | None = None,
+    acknowledgements: dict[str, str] | None = None,
+    **fields: object,
 ) -> Job:
     """Saves an edit unless someone else saved the job since the editor loaded it."""
     locked = Job.objects.select_for_update().get(pk=job.pk)
@@ -119,9 +199,12 @@ def job_update(
     _check_salary_range({**{k: getattr(locked, k) for k in ("salary_min", "salary_max")}, **fields})
     _check_headcount(fields)
     before = audit_snapshot(locked, JOB_FIELDS)
+    was_open = locked.status == JobStatus.OPEN
     for key, value in fields.items():
         if key in JOB_FIELDS:
             setattr(locked, key, value)
+    _published_mark(locked, was_open=was_open)
+    _ad_review(actor=actor, job=locked, acknowledgements=acknowledgements or {})
     locked.save()
     if changes := audit_diff(before, audit_snapshot(locked, JOB_FIELDS)):
         audit_record(actor=actor, action="job.updated", subject=locked, changes=changes)

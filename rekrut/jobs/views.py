@@ -20,7 +20,12 @@ def job_create(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         job = carry_out(
             request,
-            lambda: services.job_create(actor=request.user, team=form.team(), **form.job_fields()),
+            lambda: services.job_create(
+                actor=request.user,
+                team=form.team(),
+                acknowledgements=form.acknowledgements(),
+                **form.job_fields(),
+            ),
             _("The job is saved. Its pipeline follows the company's default."),
             form=form,
         )
@@ -51,6 +56,7 @@ def job_edit(request: AuthedRequest, job_id: int) -> HttpResponse:
                 job=job,
                 loaded_at=form.cleaned_data["loaded_at"],
                 team=form.team(),
+                acknowledgements=form.acknowledgements(),
                 **form.job_fields(),
             ),
             _("The job is saved."),
@@ -76,6 +82,7 @@ def job_detail(request: AuthedRequest, job_id: int) -> HttpResponse:
             "stages": selectors.stages_of(job=job, active_only=False),
             "hired_count": sum(hooks.job_hired_count.run(job)),
             "can_edit": access.can_edit,
+            "ad_acknowledgements": job.ad_acknowledgements.select_related("acknowledged_by"),
         },
     )
 
