@@ -12,3 +12,10 @@ class CandidatesConfig(AppConfig):
 
         # Search folds accents inside SQLite too (its index triggers call rekrut_fold()).
         sqlite_fold_install()
+
+        # The record, its history and consents take part in "download my data" and erasure (UU PDP).
+        from rekrut.candidates.hooks import personal_data_collectors, personal_data_erasers
+        from rekrut.candidates.personal_data import candidates_collect, candidates_erase
+
+        personal_data_collectors.register(candidates_collect)
+        personal_data_erasers.register(candidates_erase)

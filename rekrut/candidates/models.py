@@ -38,6 +38,9 @@ class Candidate(models.Model):
     cv_name = models.CharField(_("CV file name"), max_length=200, blank=True)
     cv_text = models.TextField(_("CV text"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # The CV as a JSON Resume document (rekrut/candidates/jsonresume.py), kept whole so an import exports
+    # back unchanged; {} when none was given.
+    resume = models.JSONField(_("résumé (JSON Resume)"), default=dict, blank=True)
     # The language of every message the candidate receives (invitations, reminders, ...).
     language = models.CharField(
         _("language for messages"), max_length=8, choices=settings.LANGUAGES, default="id"
@@ -113,3 +116,39 @@ class CandidateEvent(AppendOnly):
         if template is None or (self.summary and not self.params and self.kind == CandidateEventKind.MERGED):
             return self.summary
         return str(template) % self.params if self.params else str(template)
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a candidate agreed to. Each purpose is its own consent (UU PDP Ps 22: distinguishable)."""
+
+    APPLICATION = "application", _("Processing my data for the job I apply for")
+    TALENT_POOL = "talent_pool", _("Keeping my data for other suitable jobs (talent pool)")
+
+
+class Consent(models.Model):
+    """One consent a candidate gave, with the exact wording's version, language, time, address and browser,
+    so the company can prove it (UU PDP Ps 24). Withdrawing sets withdrawn_at; the row itself stays."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=32, choices=ConsentPurpose.choices)
+    text_version = models.CharField(_("text version"), max_length=40)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    # The job the candidate was applying to when they agreed, if any.
+    job = models.ForeignKey("jobs.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    given_at = models.DateTimeField(_("given at"), db_index=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-given_at", "-pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        indexes = [models.Index(fields=["candidate", "purpose"], name="consent_candidate_purpose")]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} · {self.get_purpose_display()} · {self.text_version}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None
