@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "rekrut.onboarding",
     "rekrut.contracts",
     "rekrut.desk",
+    "rekrut.portal",
+    "rekrut.privacy",
+    "rekrut.careers",
     "rekrut.api",
     "rekrut.demo",
 ]
@@ -199,6 +202,13 @@ RATE_LIMITS = {
     "password_reset_email": _rate("REKRUT_RATE_PASSWORD_RESET_EMAIL", "3/1h"),  # reset links per mailbox
     "api_token": _rate("REKRUT_RATE_API_TOKEN", "600/1m"),  # API requests per token
     "api_address": _rate("REKRUT_RATE_API_ADDRESS", "1200/1m"),  # API requests per client address
+    # Candidate portal sign-in links, per client address (a job fair shares one) and per mailbox
+    "portal_link": _rate("REKRUT_RATE_PORTAL_LINK", "30/1h"),
+    "portal_link_email": _rate("REKRUT_RATE_PORTAL_LINK_EMAIL", "5/1h"),
+    # Applications sent from the careers site, per client address (a campus or job fair shares one) and
+    # per applicant's mailbox
+    "careers_apply": _rate("REKRUT_RATE_CAREERS_APPLY", "20/1h"),
+    "careers_apply_email": _rate("REKRUT_RATE_CAREERS_APPLY_EMAIL", "10/1h"),
 }
 
 LANGUAGE_CODE = "id"

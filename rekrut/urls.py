@@ -5,6 +5,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from rekrut.accounts.views import admin_sign_in
 from rekrut.api.urls import api
+from rekrut.careers.views import careers_sitemap
 from rekrut.core.views import healthz
 
 urlpatterns = [
@@ -22,6 +23,10 @@ urlpatterns = [
     path("offers/", include("rekrut.offers.urls")),
     path("onboarding/", include("rekrut.onboarding.urls")),
     path("contracts/", include("rekrut.contracts.urls")),
+    path("portal/", include("rekrut.portal.urls")),
+    path("", include("rekrut.privacy.urls")),  # portal/my-data/..., privacy/...
+    path("careers/", include("rekrut.careers.urls")),
+    path("sitemap.xml", careers_sitemap, name="sitemap"),
     path("audit/", include("rekrut.events.urls")),
     path("", include("rekrut.notifications.urls")),  # sent-mail/, message-templates/
     path("api/v1/", api.urls),

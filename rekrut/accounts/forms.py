@@ -51,3 +51,11 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "title", "time_zone"]
+
+
+class SpecificAccessForm(forms.Form):
+    """Allow or withdraw one person's access to one kind of specific data (accounts:specific_data)."""
+
+    kind = forms.CharField(max_length=40)
+    person = forms.IntegerField(min_value=1)
+    grant = forms.BooleanField(required=False)

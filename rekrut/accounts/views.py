@@ -17,10 +17,22 @@ from rekrut.accounts.forms import (
     LockoutAuthenticationForm,
     PasswordResetRequestForm,
     PreferencesForm,
+    SpecificAccessForm,
     minutes_left,
 )
 from rekrut.accounts.http import AuthedRequest
+from rekrut.accounts.models import User
+from rekrut.accounts.specific_data import (
+    SpecificData,
+    specific_access_grant,
+    specific_access_withdraw,
+    specific_data_holders,
+    specific_data_kind,
+    specific_data_kinds,
+    specific_data_openings,
+)
 from rekrut.accounts.tasks import password_reset_mail_send
+from rekrut.core.actions import carry_out
 from rekrut.core.http import client_ip
 
 
@@ -125,3 +137,52 @@ def preferences(request: AuthedRequest) -> HttpResponse:
         messages.success(request, _("Your preferences are saved."))
         return redirect("accounts:preferences")
     return render(request, "accounts/preferences.html", {"form": form})
+
+
+@login_required
+def specific_data(request: AuthedRequest) -> HttpResponse:
+    """HR admins decide, kind by kind, who sees specific data (P2), and read who opened it."""
+    if not request.user.is_hr_admin:
+        raise PermissionDenied
+    if request.method == "POST":
+        return _specific_access_decide(request)
+    active = list(User.objects.filter(is_active=True).order_by("first_name", "last_name", "username"))
+    sections = []
+    for kind in specific_data_kinds():
+        holders = specific_data_holders(kind)
+        held = {holder.person.pk for holder in holders}
+        sections.append(
+            {
+                "kind": kind,
+                "holders": holders,
+                "others": [person for person in active if person.pk not in held],
+                "openings": specific_data_openings(user=request.user, kind=kind),
+            }
+        )
+    return render(request, "accounts/specific_data.html", {"nav": "audit", "sections": sections})
+
+
+def _specific_access_decide(request: AuthedRequest) -> HttpResponse:
+    form = SpecificAccessForm(request.POST)
+    valid = form.is_valid()
+    found = specific_data_kind(form.cleaned_data["kind"]) if valid else None
+    chosen = User.objects.filter(pk=form.cleaned_data["person"]).first() if valid else None
+    if found is None or chosen is None:
+        messages.error(request, _("Choose a person from the list."))
+        return redirect("accounts:specific_data")
+    kind: SpecificData = found
+    person: User = chosen
+    said = {"name": person, "data": kind.data}
+    if form.cleaned_data["grant"]:
+        carry_out(
+            request,
+            lambda: specific_access_grant(actor=request.user, person=person, kind=kind),
+            _("%(name)s can now see %(data)s.") % said,
+        )
+    else:
+        carry_out(
+            request,
+            lambda: specific_access_withdraw(actor=request.user, person=person, kind=kind),
+            _("%(name)s no longer sees %(data)s.") % said,
+        )
+    return HttpResponseRedirect(f"{reverse('accounts:specific_data')}#{kind.key}")

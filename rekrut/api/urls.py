@@ -5,6 +5,7 @@ from rekrut.api import applications, candidates, interviews, jobs, medical
 from rekrut.api import contracts as contracts_api
 from rekrut.api import offers as offers_api
 from rekrut.api import onboarding as onboarding_api
+from rekrut.api import webhooks as webhooks_api
 from rekrut.api.auth import ApiTokenAuth
 from rekrut.api.errors import api_errors_install
 from rekrut.api.openapi import RekrutAPI
@@ -19,3 +20,4 @@ api.add_router("", medical.router)
 api.add_router("", onboarding_api.router)
 api.add_router("", offers_api.router)
 api.add_router("", contracts_api.router)
+api.add_router("", webhooks_api.router)

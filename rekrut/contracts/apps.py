@@ -24,3 +24,10 @@ class ContractsConfig(AppConfig):
         from rekrut.contracts.purposes import purposes_register
 
         purposes_register()
+
+        # What this app holds about a candidate takes part in "download my data" and erasure (UU PDP).
+        from rekrut.candidates.hooks import personal_data_collectors, personal_data_erasers
+        from rekrut.contracts.personal_data import contracts_collect, contracts_erase
+
+        personal_data_collectors.register(contracts_collect)
+        personal_data_erasers.register(contracts_erase)

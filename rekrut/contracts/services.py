@@ -31,11 +31,10 @@ from rekrut.contracts.models import (
     Sex,
 )
 from rekrut.contracts.rules import ContractFacts, Missing
-from rekrut.contracts.scans import scan_check
 from rekrut.contracts.selectors import is_six_day_week, offer_accepted
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.core.idempotency import idempotent_run
-from rekrut.core.uploads import UploadRejected
+from rekrut.core.uploads import UploadRejected, scan_check
 from rekrut.events.actions import action_register
 from rekrut.events.services import audit_record
 from rekrut.notifications.webhooks.events import event_register
@@ -59,6 +58,12 @@ ADDRESS_MAX = 500
 TEXT_MAX = 200
 EXTRA_TERMS_MAX = 5000
 REGISTRATION_NUMBER_MAX = 100
+# The signed paper, scanned or photographed (core's scan_check), in the contract's words.
+SCAN_WRONG_TYPE = gettext_lazy("Upload the signed contract as a PDF or as a scan or photo (JPEG or PNG).")
+SCAN_TOO_LARGE = gettext_lazy(
+    "The file unpacks to far more than a signed contract needs. Upload a smaller scan."
+)
+SCAN_PAGES = 60  # a contract and its attachments
 
 
 @dataclass(frozen=True)
@@ -397,7 +402,9 @@ def _payload(contract: Contract) -> dict[str, object]:
 
 def _scan_store(actor: User, contract: Contract, scan: ScanUpload) -> ContractScan:
     try:
-        kind = scan_check(scan.data)
+        kind = scan_check(
+            scan.data, wrong_type=SCAN_WRONG_TYPE, too_large=SCAN_TOO_LARGE, max_pages=SCAN_PAGES
+        )
     except UploadRejected as rejected:
         raise DomainError(rejected.message, code=rejected.code) from None
     row = ContractScan(

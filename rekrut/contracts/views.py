@@ -1,10 +1,9 @@
 """An application's contract: its page (current version, signing steps, registration, compensation, the
 history), generating a version, the signing steps, the scans and the documents."""
 
+from collections.abc import Callable
 from typing import Any
 
-from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
@@ -18,12 +17,11 @@ from rekrut.contracts import selectors, services
 from rekrut.contracts.access import contract_access_get
 from rekrut.contracts.forms import GenerateForm, RegisterForm, ScanForm, SignForm
 from rekrut.contracts.models import SIGNING_ORDER, Contract, ContractScan, ContractStatus
-from rekrut.contracts.scans import CONTENT_TYPES
 from rekrut.contracts.services import ContractRefused, ScanUpload
-from rekrut.core.actions import carry_out
+from rekrut.core.actions import carry_out, carry_out_form
 from rekrut.core.errors import DomainError
 from rekrut.core.pdf import pdf_response
-from rekrut.core.uploads import download_disposition
+from rekrut.core.uploads import download_disposition, scan_response
 
 
 def _steps(contract: Contract) -> list[dict[str, Any]]:
@@ -138,15 +136,8 @@ def _back(contract: Contract) -> HttpResponse:
     return redirect("contracts:detail", application_id=contract.application_id)
 
 
-def _errors_as_messages(request: AuthedRequest, form: forms.Form) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else str(error))
-
-
-def _scan(form: forms.Form) -> ScanUpload | None:
-    upload = form.cleaned_data.get("scan")
+def _scan(data: dict[str, Any]) -> ScanUpload | None:
+    upload = data.get("scan")
     return ScanUpload(name=upload.name, data=upload.read()) if upload else None
 
 
@@ -162,63 +153,47 @@ def send(request: AuthedRequest, contract_id: int) -> HttpResponse:
     return _back(found.contract)
 
 
+def _signed(
+    request: AuthedRequest, contract_id: int, sign: Callable[..., Contract], success: str
+) -> HttpResponse:
+    """A signature recorded from the page (the candidate's or the company's), with its date and scan."""
+    found = _found(request, contract_id)
+    carry_out_form(
+        request,
+        SignForm(request.POST, request.FILES),
+        lambda d: sign(actor=request.user, contract=found.contract, signed_on=d["signed_on"], scan=_scan(d)),
+        success,
+    )
+    return _back(found.contract)
+
+
 @login_required
 @require_POST
 def candidate_signed(request: AuthedRequest, contract_id: int) -> HttpResponse:
-    found = _found(request, contract_id)
-    form = SignForm(request.POST, request.FILES)
-    if form.is_valid():
-        carry_out(
-            request,
-            lambda: services.contract_candidate_sign(
-                actor=request.user,
-                contract=found.contract,
-                signed_on=form.cleaned_data["signed_on"],
-                scan=_scan(form),
-            ),
-            _("The candidate's signature is recorded."),
-        )
-    else:
-        _errors_as_messages(request, form)
-    return _back(found.contract)
+    return _signed(
+        request, contract_id, services.contract_candidate_sign, _("The candidate's signature is recorded.")
+    )
 
 
 @login_required
 @require_POST
 def company_signed(request: AuthedRequest, contract_id: int) -> HttpResponse:
-    found = _found(request, contract_id)
-    form = SignForm(request.POST, request.FILES)
-    if form.is_valid():
-        carry_out(
-            request,
-            lambda: services.contract_company_sign(
-                actor=request.user,
-                contract=found.contract,
-                signed_on=form.cleaned_data["signed_on"],
-                scan=_scan(form),
-            ),
-            _("The contract is signed by both sides."),
-        )
-    else:
-        _errors_as_messages(request, form)
-    return _back(found.contract)
+    return _signed(
+        request, contract_id, services.contract_company_sign, _("The contract is signed by both sides.")
+    )
 
 
 @login_required
 @require_POST
 def scan_upload(request: AuthedRequest, contract_id: int) -> HttpResponse:
     found = _found(request, contract_id)
-    form = ScanForm(request.POST, request.FILES)
-    if form.is_valid():
-        scan = _scan(form)
+
+    def upload(d: dict[str, Any]) -> ContractScan:
+        scan = _scan(d)
         assert scan is not None  # the field is required
-        carry_out(
-            request,
-            lambda: services.contract_scan_upload(actor=request.user, contract=found.contract, scan=scan),
-            _("The scan is added."),
-        )
-    else:
-        _errors_as_messages(request, form)
+        return services.contract_scan_upload(actor=request.user, contract=found.contract, scan=scan)
+
+    carry_out_form(request, ScanForm(request.POST, request.FILES), upload, _("The scan is added."))
     return _back(found.contract)
 
 
@@ -226,20 +201,17 @@ def scan_upload(request: AuthedRequest, contract_id: int) -> HttpResponse:
 @require_POST
 def register(request: AuthedRequest, contract_id: int) -> HttpResponse:
     found = _found(request, contract_id)
-    form = RegisterForm(request.POST)
-    if form.is_valid():
-        carry_out(
-            request,
-            lambda: services.contract_register(
-                actor=request.user,
-                contract=found.contract,
-                registered_on=form.cleaned_data["registered_on"],
-                number=form.cleaned_data["registration_number"],
-            ),
-            _("The contract's registration is recorded."),
-        )
-    else:
-        _errors_as_messages(request, form)
+    carry_out_form(
+        request,
+        RegisterForm(request.POST),
+        lambda d: services.contract_register(
+            actor=request.user,
+            contract=found.contract,
+            registered_on=d["registered_on"],
+            number=d["registration_number"],
+        ),
+        _("The contract's registration is recorded."),
+    )
     return _back(found.contract)
 
 
@@ -265,11 +237,7 @@ def scan(request: AuthedRequest, scan_id: int) -> FileResponse:
         file = row.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(file, content_type=CONTENT_TYPES[row.kind])
     stem = f"kontrak-{row.contract.worker_name}-v{row.contract.version}-scan"
     # Named after what the content is (checked when uploaded), never what the uploader called it.
-    response["Content-Disposition"] = download_disposition(name=stem, kind=row.kind)  # type: ignore[arg-type]
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    disposition = download_disposition(name=stem, kind=row.kind)  # type: ignore[arg-type]
+    return scan_response(file, kind=row.kind, disposition=disposition)

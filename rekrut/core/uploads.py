@@ -1,5 +1,6 @@
-"""Checking uploaded files before anything reads them (size, what the file really is, zip bombs), and
-serving a stored document under a name and type that match its content.
+"""Checking uploaded files before anything reads them (size, what the file really is, zip bombs, scans and
+photos that unpack into far more), and serving a stored document under a name and type that match its
+content.
 
 Every check raises `UploadRejected` with a message for the uploader and a stable code. What a file is comes
 from its content; its name only helps word a message.
@@ -17,9 +18,12 @@ from dataclasses import dataclass
 from typing import IO, Literal, Protocol, cast
 from urllib.parse import quote
 
+from django.http import FileResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
+from pypdf import Configuration, PdfReader, apply_configuration
+from pypdf.errors import LimitReachedError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MB = 1024 * 1024
@@ -178,6 +182,130 @@ def zip_names(data: bytes) -> set[str]:
         raise UploadRejected(_DAMAGED, code="corrupt") from exc
 
 
+# ---- scans and photos (PDF, JPEG, PNG) ----------------------------------------------------------------
+
+ScanKind = Literal["pdf", "jpg", "png"]
+SCAN_TYPES: dict[str, str] = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
+
+# A 48-megapixel phone photo is about 190 MB once decoded (RGBA); past this it is a decompression bomb.
+MAX_IMAGE_PIXELS = 50_000_000
+MAX_PDF_PAGES = 100
+# A scanned letter or contract is a few pages of text and images; a PDF whose streams inflate past this
+# is hostile, whatever each stream's own limit let through.
+PDF_LIMITS = Configuration().with_overwrites(
+    zlib_maximum_output_length=50 * MB,
+    lzw_maximum_output_length=50 * MB,
+    run_length_maximum_output_length=50 * MB,
+    array_based_stream_maximum_output_length=50 * MB,
+    stream_decoding_work_maximum_length=100 * MB,
+)
+PDF_TOTAL_BYTES = 200 * MB
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+JPEG_MAGIC = b"\xff\xd8\xff"
+_PDF_ENCRYPTED = _("The PDF is password-protected. Remove the protection and upload it again.")
+
+
+def scan_check(
+    data: bytes, *, wrong_type: StrOrPromise, too_large: StrOrPromise, max_pages: int = MAX_PDF_PAGES
+) -> ScanKind:
+    """What a scan or a phone photo is ("pdf", "jpg" or "png"), told from its content, or UploadRejected.
+
+    At most 10 MB, and not a file that unpacks into far more: an image's unpacked size is its pixel count,
+    read from its header without decoding it; a PDF's streams are inflated under pypdf's output limits.
+    Each caller words what is its own: `wrong_type` (what to upload instead) and `too_large` (unpacks to
+    far more than its document needs)."""
+    upload_size_check(data)
+    if looks_like_pdf(data):
+        _pdf_check(data, too_large=too_large, max_pages=max_pages)
+        return "pdf"
+    if data.startswith(PNG_MAGIC):
+        _pixels_check(_png_size(data), too_large=too_large)
+        return "png"
+    if data.startswith(JPEG_MAGIC):
+        _pixels_check(_jpeg_size(data), too_large=too_large)
+        return "jpg"
+    raise UploadRejected(wrong_type, code="unsupported_type")
+
+
+def _pixels_check(size: tuple[int, int], *, too_large: StrOrPromise) -> None:
+    width, height = size
+    if width < 1 or height < 1:
+        raise UploadRejected(_DAMAGED, code="corrupt")
+    if width * height > MAX_IMAGE_PIXELS:
+        raise UploadRejected(too_large, code="too_large")
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    # The first chunk is IHDR: length (4), type (4), then width and height as big-endian 32-bit numbers.
+    if len(data) < 24 or data[12:16] != b"IHDR":
+        raise UploadRejected(_DAMAGED, code="corrupt")
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+# Start-of-frame markers carry the size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but do not.
+_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int]:
+    at = 2
+    while at + 4 <= len(data):
+        if data[at] != 0xFF:
+            raise UploadRejected(_DAMAGED, code="corrupt")
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker in (0x01, *range(0xD0, 0xD8)):  # markers without a length
+            at += 2
+            continue
+        (length,) = struct.unpack(">H", data[at + 2 : at + 4])
+        if marker in _SOF:
+            if at + 9 > len(data):
+                break
+            height, width = struct.unpack(">HH", data[at + 5 : at + 9])
+            return width, height
+        if marker == 0xDA or length < 2:  # image data began before any frame header
+            break
+        at += 2 + length
+    raise UploadRejected(_DAMAGED, code="corrupt")
+
+
+def _pdf_check(data: bytes, *, too_large: StrOrPromise, max_pages: int) -> None:
+    """Opens the PDF and inflates every page's content and images under pypdf's limits, as a viewer would."""
+    try:
+        with apply_configuration(PDF_LIMITS):
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                raise UploadRejected(_PDF_ENCRYPTED, code="encrypted")
+            pages = reader.pages
+            if not 1 <= len(pages) <= max_pages:
+                raise UploadRejected(_DAMAGED if not pages else too_large, code="too_large")
+            total = 0
+            for page in pages:
+                contents = page.get_contents()
+                total += len(contents.get_data()) if contents is not None else 0
+                resources = page.get("/Resources")
+                objects = resources.get_object().get("/XObject") if resources else None
+                for reference in objects.get_object().values() if objects else []:
+                    total += len(reference.get_object().get_data())
+                    if total > PDF_TOTAL_BYTES:
+                        raise UploadRejected(too_large, code="too_large")
+                # Page text alone can add up too: each stream within its limit, many pages past the total.
+                if total > PDF_TOTAL_BYTES:
+                    raise UploadRejected(too_large, code="too_large")
+    except UploadRejected:
+        raise
+    except LimitReachedError as exc:
+        raise UploadRejected(too_large, code="too_large") from exc
+    except Exception as exc:
+        # Malformed files raise many kinds of error (pypdf's own, ValueError, KeyError, RecursionError...).
+        if b"/Encrypt" in data:
+            raise UploadRejected(_PDF_ENCRYPTED, code="encrypted") from exc
+        raise UploadRejected(_DAMAGED, code="corrupt") from exc
+
+
 # ---- serving a stored document -----------------------------------------------------------------------
 
 PDF_TYPE = "application/pdf"
@@ -230,3 +358,14 @@ def download_disposition(*, name: str, kind: DocumentKind, inline: bool = False)
     ascii_name = (slugify(stem) or "cv") + ending
     disposition = "inline" if inline else "attachment"
     return f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(stem + ending, safe='')}"
+
+
+def scan_response(file: IO[bytes], *, kind: str, disposition: str) -> FileResponse:
+    """A stored scan or photo (checked by scan_check when uploaded) served as what its content is: the type
+    from its kind, never sniffed by the browser, not cached, and sandboxed should a PDF carry script."""
+    response = FileResponse(file, content_type=SCAN_TYPES[kind])
+    response["Content-Disposition"] = disposition
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

@@ -33,3 +33,10 @@ class InterviewsConfig(AppConfig):
         from rekrut.interviews.purposes import purposes_register
 
         purposes_register()
+
+        # What this app holds about a candidate takes part in "download my data" and erasure (UU PDP).
+        from rekrut.candidates.hooks import personal_data_collectors, personal_data_erasers
+        from rekrut.interviews.personal_data import interviews_collect, interviews_erase
+
+        personal_data_collectors.register(interviews_collect)
+        personal_data_erasers.register(interviews_erase)

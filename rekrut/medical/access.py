@@ -8,27 +8,34 @@ holding the explicit permission `medical.view_health_details` read or write them
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Permission
-from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
+from rekrut.accounts.specific_data import SpecificData, holds
+from rekrut.events.actions import action_register
 from rekrut.medical.models import PERMISSION
 from rekrut.pipeline.access import ApplicationAccess, application_access_get
 from rekrut.pipeline.models import Application
 
+action_register("medical.access_granted", _("Access to health data granted"))
+action_register("medical.access_revoked", _("Access to health data withdrawn"))
 
-def health_permission() -> Permission:
-    return Permission.objects.get(codename=PERMISSION, content_type__app_label="medical")
-
-
-def holds_health_permission(user: User) -> bool:
-    """Held by the person themselves or through a group. Not `user.has_perm`: that says yes to every
-    superuser, and HR admins are superusers (Settings), while HR must see the conclusion only (D6)."""
-    if not user.pk or not user.is_active:
-        return False
-    return Permission.objects.filter(
-        Q(user=user) | Q(group__user=user), codename=PERMISSION, content_type__app_label="medical"
-    ).exists()
+# Registered in MedicalConfig.ready(): HR admins grant it on accounts:specific_data. HR must see the
+# conclusion only (D6), so HR admins do not hold it by being superusers.
+HEALTH_DATA = SpecificData(
+    key="health",
+    permission=f"medical.{PERMISSION}",
+    title=_("Who may see health data"),
+    data=_("health data"),
+    explanation=_(
+        "Medical check-up notes and reports are specific personal data (UU 27/2022 Ps 4). HR and the hiring "
+        "team see only the conclusion; the people listed here also see the note and the report of the "
+        "applications they can open."
+    ),
+    granted_action="medical.access_granted",
+    withdrawn_action="medical.access_revoked",
+    opened_actions=("medical.details_viewed", "medical.report_downloaded", "medical.details_changed"),
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,7 @@ class MedicalAccess:
 
 
 def medical_access(*, user: User, application: ApplicationAccess) -> MedicalAccess:
-    return MedicalAccess(application=application, sees_health_details=holds_health_permission(user))
+    return MedicalAccess(application=application, sees_health_details=holds(user, HEALTH_DATA))
 
 
 def medical_access_get(*, user: User, application_id: int) -> MedicalAccess:

@@ -1,6 +1,6 @@
 """HR admins keep the clinics and packages in Settings, saved through the services (rules checked, audit
 written). Check-ups and their health details are not here: the Django admin lets every superuser see
-everything, and health data is for the people holding the permission only (medical:access)."""
+everything, and health data is for the people holding the permission only (accounts:specific_data)."""
 
 from django import forms
 from django.contrib import admin

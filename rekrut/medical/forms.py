@@ -90,8 +90,3 @@ class ResultForm(forms.Form):
         if report and report.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB."), code="too_large")
         return report
-
-
-class AccessForm(forms.Form):
-    person = forms.IntegerField(min_value=1)
-    grant = forms.BooleanField(required=False)

@@ -174,7 +174,7 @@ class HealthDetails(models.Model):
     class Meta:
         verbose_name = _("health details")
         verbose_name_plural = _("health details")
-        # Granted to a person by an HR admin (medical:access), never implied by a role or superuser status.
+        # Granted to a person by an HR admin (accounts:specific_data), never by a role or superuser status.
         permissions = [(PERMISSION, _("Can see medical check-up details and reports"))]
 
     def __str__(self) -> str:

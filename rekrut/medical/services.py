@@ -1,5 +1,6 @@
 """Writes for medical check-ups: the managed lists, planning, moving, cancelling, recording the result,
-inviting the candidate, reading the health details (a read that is logged) and granting that right.
+inviting the candidate and reading the health details (a read that is logged). Who may read them is
+decided on accounts:specific_data (rekrut/accounts/specific_data.py).
 
 Each runs in one transaction with its audit row. A check-up's row is locked and its version compared, so
 an edit made from a stale page is refused instead of overwriting someone else's. Audit rows never carry
@@ -21,11 +22,11 @@ from rekrut.core.idempotency import idempotent_run
 from rekrut.core.limits import NOTE_TEXT, OUT_OF_RANGE, SHORT_TEXT, moment_in_range
 from rekrut.core.localization import local_datetime, zone_abbreviation
 from rekrut.core.signed_links import IssuedLink, signed_link_issue, signed_links_revoke_for
-from rekrut.core.uploads import UploadRejected
+from rekrut.core.uploads import UploadRejected, scan_check
 from rekrut.events.actions import action_register
 from rekrut.events.company_settings import setting_save
 from rekrut.events.services import audit_record
-from rekrut.medical.access import MedicalAccess, health_permission, holds_health_permission, medical_access
+from rekrut.medical.access import MedicalAccess, medical_access
 from rekrut.medical.models import (
     CheckStatus,
     Conclusion,
@@ -34,7 +35,6 @@ from rekrut.medical.models import (
     Package,
     Provider,
 )
-from rekrut.medical.reports import report_check
 from rekrut.medical.rules import items_split, package_items_check
 from rekrut.notifications.services import message_queue
 from rekrut.pipeline.access import application_access
@@ -49,14 +49,16 @@ action_register("medical.details_changed", _("Medical check-up note or report ch
 action_register("medical.details_viewed", _("Medical check-up details viewed"))
 action_register("medical.report_downloaded", _("Medical check-up report downloaded"))
 action_register("medical.invited", _("Candidate invited to the medical check-up"))
-action_register("medical.access_granted", _("Access to health data granted"))
-action_register("medical.access_revoked", _("Access to health data withdrawn"))
 
 INVITE_PURPOSE = "medical_invite"
 # The form is filled in at "now" and sent a little later; an appointment this close behind is still "now".
 PAST_GRACE = timedelta(minutes=5)
 # The candidate may open the invitation until the day after the appointment (to find the address again).
 INVITE_VALID_AFTER = timedelta(days=1)
+
+# A scan or a phone photo of the clinic's letter (core's scan_check), in the MCU's words.
+REPORT_WRONG_TYPE = _("Upload the report as a PDF or as a photo or scan (JPEG or PNG).")
+REPORT_TOO_LARGE = _("The file unpacks to far more than a medical report needs. Upload a smaller scan.")
 
 STALE = _("Someone else changed this medical check-up meanwhile. The page now shows its current state.")
 
@@ -305,7 +307,7 @@ def medical_result_record(
     kind = ""
     if report is not None:
         try:
-            kind = report_check(report.data)
+            kind = scan_check(report.data, wrong_type=REPORT_WRONG_TYPE, too_large=REPORT_TOO_LARGE)
         except UploadRejected as rejected:
             raise DomainError(rejected.message, code=rejected.code) from None
     before = locked.conclusion
@@ -421,39 +423,3 @@ def medical_invite(*, actor: User, check: MedicalCheck, expected_version: int | 
     )
     audit_record(actor=actor, action="medical.invited", subject=locked, changes={"to": candidate.email})
     return issued
-
-
-# ---- who may see health data -------------------------------------------------------------------------
-
-
-def _admin_only(actor: User) -> None:
-    if not actor.is_hr_admin:
-        raise AccessDenied(_("Only an HR admin can decide who sees health data."))
-
-
-@transaction.atomic
-def health_access_grant(*, actor: User, person: User) -> User:
-    _admin_only(actor)
-    if not person.is_active:
-        raise DomainError(_("%(name)s cannot sign in any more.") % {"name": person}, code="inactive")
-    if holds_health_permission(person):
-        raise DomainError(_("%(name)s can already see health data.") % {"name": person}, code="already")
-    person.user_permissions.add(health_permission())
-    audit_record(actor=actor, action="medical.access_granted", subject=person)
-    return person
-
-
-@transaction.atomic
-def health_access_revoke(*, actor: User, person: User) -> User:
-    _admin_only(actor)
-    if not holds_health_permission(person):
-        raise DomainError(_("%(name)s does not see health data.") % {"name": person}, code="not_held")
-    person.user_permissions.remove(health_permission())
-    if holds_health_permission(person):
-        raise DomainError(
-            _("%(name)s still sees health data through a group. Take them out of the group in Settings.")
-            % {"name": person},
-            code="through_group",
-        )
-    audit_record(actor=actor, action="medical.access_revoked", subject=person)
-    return person

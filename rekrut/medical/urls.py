@@ -12,7 +12,6 @@ urlpatterns = [
     path("checks/<int:check_id>/result/", views.result, name="result"),
     path("checks/<int:check_id>/details/", views.details, name="details"),
     path("checks/<int:check_id>/report/", views.report, name="report"),
-    path("health-data-access/", views.access, name="access"),
     # The candidate's invitation: no account, the signed link's token is the credential.
     path("invitation/<str:token>/", views.invitation, name="invitation"),
 ]

@@ -1,10 +1,11 @@
 """The MCU pages: an application's check-ups (plan, move, cancel, invite, record the result), the health
-details and the report (each opening logged), who may see health data, and the candidate's invitation."""
+details and the report (each opening logged), and the candidate's invitation. Who may see health data is
+decided on accounts:specific_data."""
 
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -14,32 +15,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.accounts.models import User
-from rekrut.core.actions import carry_out
+from rekrut.accounts.specific_data import specific_data_openings
+from rekrut.core.actions import carry_out, carry_out_form
 from rekrut.core.errors import SignedLinkRefused, SignedLinkUnknown, SignedLinkWrongPurpose
 from rekrut.core.http import client_ip, client_user_agent
 from rekrut.core.signed_links import signed_link_verify
-from rekrut.core.uploads import download_disposition
+from rekrut.core.uploads import download_disposition, scan_response
 from rekrut.medical import selectors, services
-from rekrut.medical.access import MedicalAccess, medical_access_get
-from rekrut.medical.forms import AccessForm, CancelForm, PlanForm, RescheduleForm, ResultForm, VersionForm
+from rekrut.medical.access import HEALTH_DATA, MedicalAccess, medical_access_get
+from rekrut.medical.forms import CancelForm, PlanForm, RescheduleForm, ResultForm, VersionForm
 from rekrut.medical.models import CheckStatus, MedicalCheck
-from rekrut.medical.reports import CONTENT_TYPES
 
 LOCAL_INPUT = "%Y-%m-%dT%H:%M"
 
 
 def _zone(access: MedicalAccess) -> str:
     return access.application.application.job.location.time_zone
-
-
-def _form_errors_as_messages(
-    request: HttpRequest, form: "PlanForm | CancelForm | ResultForm | VersionForm"
-) -> None:
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        text = " ".join(str(error) for error in errors)
-        messages.error(request, f"{label}: {text}" if label else text)
 
 
 @login_required
@@ -83,7 +74,7 @@ def application(request: AuthedRequest, application_id: int) -> HttpResponse:
         "history": [check for check in checks if not check.is_current],
         "plan_form": form,
         "can_plan": access.can_manage and (current is None or current.status != CheckStatus.PLANNED),
-        "health_audit": selectors.health_audit_for(user=request.user, checks=checks),
+        "health_audit": specific_data_openings(user=request.user, kind=HEALTH_DATA, subjects=checks),
     }
     if current is not None and access.can_manage:
         local = timezone.localtime(current.scheduled_at, ZoneInfo(zone)).strftime(LOCAL_INPUT)
@@ -120,23 +111,20 @@ def reschedule(request: AuthedRequest, check_id: int) -> HttpResponse:
     found = _check_access(request, check_id)
     form = RescheduleForm(request.POST)
     with timezone.override(ZoneInfo(_zone(found.access))):
-        valid = form.is_valid()
-    if valid:
-        d = form.cleaned_data
-        carry_out(
-            request,
-            lambda: services.medical_check_reschedule(
-                actor=request.user,
-                check=found.check,
-                provider=d["provider"],
-                package=d["package"],
-                scheduled_at=d["scheduled_at"],
-                expected_version=d["version"],
-            ),
-            _("The medical check-up is moved. Send the candidate a new invitation."),
-        )
-    else:
-        _form_errors_as_messages(request, form)
+        form.is_valid()  # the time typed is in the clinic's zone; carry_out_form reads the cleaned result
+    carry_out_form(
+        request,
+        form,
+        lambda d: services.medical_check_reschedule(
+            actor=request.user,
+            check=found.check,
+            provider=d["provider"],
+            package=d["package"],
+            scheduled_at=d["scheduled_at"],
+            expected_version=d["version"],
+        ),
+        _("The medical check-up is moved. Send the candidate a new invitation."),
+    )
     return _back(found.check)
 
 
@@ -144,20 +132,14 @@ def reschedule(request: AuthedRequest, check_id: int) -> HttpResponse:
 @require_POST
 def cancel(request: AuthedRequest, check_id: int) -> HttpResponse:
     found = _check_access(request, check_id)
-    form = CancelForm(request.POST)
-    if form.is_valid():
-        carry_out(
-            request,
-            lambda: services.medical_check_cancel(
-                actor=request.user,
-                check=found.check,
-                reason=form.cleaned_data["reason"],
-                expected_version=form.cleaned_data["version"],
-            ),
-            _("The medical check-up is cancelled; its invitation link no longer opens."),
-        )
-    else:
-        _form_errors_as_messages(request, form)
+    carry_out_form(
+        request,
+        CancelForm(request.POST),
+        lambda d: services.medical_check_cancel(
+            actor=request.user, check=found.check, reason=d["reason"], expected_version=d["version"]
+        ),
+        _("The medical check-up is cancelled; its invitation link no longer opens."),
+    )
     return _back(found.check)
 
 
@@ -165,17 +147,14 @@ def cancel(request: AuthedRequest, check_id: int) -> HttpResponse:
 @require_POST
 def invite(request: AuthedRequest, check_id: int) -> HttpResponse:
     found = _check_access(request, check_id)
-    form = VersionForm(request.POST)
-    if form.is_valid():
-        carry_out(
-            request,
-            lambda: services.medical_invite(
-                actor=request.user, check=found.check, expected_version=form.cleaned_data["version"]
-            ),
-            _("The invitation is on its way to the candidate by e-mail."),
-        )
-    else:
-        _form_errors_as_messages(request, form)
+    carry_out_form(
+        request,
+        VersionForm(request.POST),
+        lambda d: services.medical_invite(
+            actor=request.user, check=found.check, expected_version=d["version"]
+        ),
+        _("The invitation is on its way to the candidate by e-mail."),
+    )
     return _back(found.check)
 
 
@@ -184,25 +163,20 @@ def invite(request: AuthedRequest, check_id: int) -> HttpResponse:
 def result(request: AuthedRequest, check_id: int) -> HttpResponse:
     found = _check_access(request, check_id)
     form = ResultForm(request.POST, request.FILES, with_details=found.access.can_write_details)
-    if form.is_valid():
-        d = form.cleaned_data
+
+    def record(d: dict[str, Any]) -> MedicalCheck:
         upload = d.get("report")
-        report = services.ReportUpload(name=upload.name, data=upload.read()) if upload else None
-        carry_out(
-            request,
-            lambda: services.medical_result_record(
-                actor=request.user,
-                check=found.check,
-                conclusion=d["conclusion"],
-                expected_version=d["version"],
-                # A permission holder's empty note box means "no note"; others send no note at all.
-                note=d.get("note") if "note" in form.fields else None,
-                report=report,
-            ),
-            _("The medical check-up's result is recorded."),
+        return services.medical_result_record(
+            actor=request.user,
+            check=found.check,
+            conclusion=d["conclusion"],
+            expected_version=d["version"],
+            # A permission holder's empty note box means "no note"; others send no note at all.
+            note=d.get("note") if "note" in form.fields else None,
+            report=services.ReportUpload(name=upload.name, data=upload.read()) if upload else None,
         )
-    else:
-        _form_errors_as_messages(request, form)
+
+    carry_out_form(request, form, record, _("The medical check-up's result is recorded."))
     return _back(found.check)
 
 
@@ -238,53 +212,12 @@ def report(request: AuthedRequest, check_id: int) -> FileResponse:
         file = health.report.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(file, content_type=CONTENT_TYPES[health.report_kind])
     stem = health.report_name or f"mcu-{found.check.pk}"
     if stem.lower().endswith((".jpg", ".jpeg", ".png", ".pdf")):
         stem = stem.rsplit(".", 1)[0]
     # Named after what the content is (checked when uploaded), never what the clinic called the file.
-    response["Content-Disposition"] = download_disposition(name=stem, kind=health.report_kind)  # type: ignore[arg-type]
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
-
-
-@login_required
-def access(request: AuthedRequest) -> HttpResponse:
-    """HR admins decide who sees health data, and read who opened it."""
-    if not request.user.is_hr_admin:
-        raise PermissionDenied
-    if request.method == "POST":
-        form = AccessForm(request.POST)
-        person = User.objects.filter(pk=form.data.get("person") or 0).first() if form.is_valid() else None
-        if person is None:
-            messages.error(request, _("Choose a person from the list."))
-        elif form.cleaned_data["grant"]:
-            carry_out(
-                request,
-                lambda: services.health_access_grant(actor=request.user, person=person),
-                _("%(name)s can now see health data.") % {"name": person},
-            )
-        else:
-            carry_out(
-                request,
-                lambda: services.health_access_revoke(actor=request.user, person=person),
-                _("%(name)s no longer sees health data.") % {"name": person},
-            )
-        return redirect("medical:access")
-    holders = selectors.health_access_holders()
-    others = User.objects.filter(is_active=True).exclude(pk__in=[holder.pk for holder in holders])
-    return render(
-        request,
-        "medical/access.html",
-        {
-            "nav": "audit",
-            "holders": holders,
-            "others": others.order_by("first_name", "last_name", "username"),
-            "health_audit": selectors.health_audit_for(user=request.user),
-        },
-    )
+    disposition = download_disposition(name=stem, kind=health.report_kind)  # type: ignore[arg-type]
+    return scan_response(file, kind=health.report_kind, disposition=disposition)
 
 
 def invitation(request: HttpRequest, token: str) -> HttpResponse:

@@ -25,3 +25,10 @@ class OffersConfig(AppConfig):
         from rekrut.offers.purposes import purposes_register
 
         purposes_register()
+
+        # What this app holds about a candidate takes part in "download my data" and erasure (UU PDP).
+        from rekrut.candidates.hooks import personal_data_collectors, personal_data_erasers
+        from rekrut.offers.personal_data import offers_collect, offers_erase
+
+        personal_data_collectors.register(offers_collect)
+        personal_data_erasers.register(offers_erase)

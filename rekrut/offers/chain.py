@@ -234,7 +234,7 @@ def _requests_withdraw(*, offer: Offer, actor: User | None, step: str | None = N
 
 def _locked(offer: Offer) -> Offer:
     return (
-        Offer.objects.select_for_update()
+        Offer.objects.select_for_update(of=("self",))
         .select_related("application__job", "application__candidate", "submitted_by", "created_by")
         .get(pk=offer.pk)
     )

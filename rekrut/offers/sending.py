@@ -57,7 +57,7 @@ def offer_is_past_expiry(offer: Offer) -> bool:
 
 def _locked(offer: Offer) -> Offer:
     return (
-        Offer.objects.select_for_update()
+        Offer.objects.select_for_update(of=("self",))
         .select_related("application__job", "application__candidate", "work_location", "department")
         .get(pk=offer.pk)
     )

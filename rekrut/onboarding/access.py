@@ -9,29 +9,41 @@ holding the explicit permission `onboarding.view_financial_details` read or expo
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Permission
-from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
+from rekrut.accounts.specific_data import SpecificData, holds
+from rekrut.events.actions import action_register
 from rekrut.jobs.models import TeamRole
 from rekrut.onboarding.models import PERMISSION, ItemOwner, Task
 from rekrut.pipeline.access import ApplicationAccess, application_access, application_access_get
 from rekrut.pipeline.models import Application
 from rekrut.pipeline.transitions import OPEN_STATUSES
 
+action_register("onboarding.access_granted", _("Access to bank and salary data granted"))
+action_register("onboarding.access_revoked", _("Access to bank and salary data withdrawn"))
 
-def financial_permission() -> Permission:
-    return Permission.objects.get(codename=PERMISSION, content_type__app_label="onboarding")
-
-
-def holds_financial_permission(user: User) -> bool:
-    """Held by the person themselves or through a group. Not `user.has_perm`: that says yes to every
-    superuser, and HR admins are superusers (Settings), while the permission is granted one by one (P2)."""
-    if not user.pk or not user.is_active:
-        return False
-    return Permission.objects.filter(
-        Q(user=user) | Q(group__user=user), codename=PERMISSION, content_type__app_label="onboarding"
-    ).exists()
+# Registered in OnboardingConfig.ready(): HR admins grant it on accounts:specific_data, one person at a
+# time, so HR admins do not hold it by being superusers.
+FINANCIAL_DATA = SpecificData(
+    key="financial",
+    permission=f"onboarding.{PERMISSION}",
+    title=_("Who may see bank and salary data"),
+    data=_("bank and salary data"),
+    explanation=_(
+        "New employees' bank accounts and salaries are specific personal data (UU 27/2022 Ps 4). The people "
+        "listed here also see full NIK and NPWP numbers, open identity scans and export records, for the "
+        "applications they can open."
+    ),
+    granted_action="onboarding.access_granted",
+    withdrawn_action="onboarding.access_revoked",
+    opened_actions=(
+        "onboarding.financial_viewed",
+        "onboarding.document_downloaded",
+        "onboarding.exported",
+        "onboarding.details_given",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +74,7 @@ class OnboardingAccess:
 
 
 def onboarding_access(*, user: User, application: ApplicationAccess) -> OnboardingAccess:
-    return OnboardingAccess(application=application, sees_financial_details=holds_financial_permission(user))
+    return OnboardingAccess(application=application, sees_financial_details=holds(user, FINANCIAL_DATA))
 
 
 def onboarding_access_for(*, user: User, application: Application) -> OnboardingAccess:

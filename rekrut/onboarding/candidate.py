@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from rekrut.core.errors import DomainError
-from rekrut.core.uploads import UploadRejected
+from rekrut.core.uploads import UploadRejected, scan_check
 from rekrut.events.actions import action_register
 from rekrut.events.services import audit_record
 from rekrut.onboarding.banks import account_check
@@ -31,7 +31,6 @@ from rekrut.onboarding.models import (
     Task,
 )
 from rekrut.onboarding.services import document_given
-from rekrut.onboarding.uploads import document_check
 
 action_register("onboarding.details_given", _("New employee gave their details"))
 action_register("onboarding.document_uploaded", _("New employee uploaded a document"))
@@ -44,6 +43,9 @@ HOLDER_MAX = 120
 BPJS_KESEHATAN_DIGITS = 13
 BPJS_KETENAGAKERJAAN_DIGITS = 11
 EARLIEST_BIRTH = date(1940, 1, 1)
+# A KTP scan, a diploma, a photo (core's scan_check), in the onboarding's words.
+DOCUMENT_WRONG_TYPE = _("Upload the document as a PDF, or as a photo or scan (JPEG or PNG).")
+DOCUMENT_TOO_LARGE = _("The file unpacks to far more than a document needs. Upload a smaller scan or photo.")
 
 
 @dataclass
@@ -142,13 +144,14 @@ def _checked(entry: EmployeeInput) -> tuple[dict[str, object], dict[str, str] | 
 
 
 def _uploads_checked(tasks: dict[int, Task], uploads: dict[int, Upload]) -> dict[int, tuple[Upload, str]]:
-    checked = {}
+    checked: dict[int, tuple[Upload, str]] = {}
     for task_id, upload in uploads.items():
         task = tasks.get(task_id)
         if task is None or task.document not in FILE_DOCUMENTS:
             raise DomainError(_("This document was not asked for."), code="not_asked")
         try:
-            checked[task_id] = (upload, document_check(upload.data))
+            kind = scan_check(upload.data, wrong_type=DOCUMENT_WRONG_TYPE, too_large=DOCUMENT_TOO_LARGE)
+            checked[task_id] = (upload, kind)
         except UploadRejected as rejected:
             raise DomainError(
                 _("%(document)s: %(problem)s") % {"document": task.name, "problem": rejected.message},

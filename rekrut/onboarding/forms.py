@@ -58,11 +58,6 @@ class TickForm(forms.Form):
     done = forms.BooleanField(required=False)
 
 
-class AccessForm(forms.Form):
-    person = forms.IntegerField(min_value=1)
-    grant = forms.BooleanField(required=False)
-
-
 def _number_clean(check: Any, value: str) -> str:
     if not value.strip():
         return ""

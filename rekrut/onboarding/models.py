@@ -231,7 +231,7 @@ class FinancialDetails(models.Model):
     class Meta:
         verbose_name = _("bank account")
         verbose_name_plural = _("bank accounts")
-        # Granted to a person by an HR admin (onboarding:access), never implied by a role or superuser status.
+        # Granted to a person by an HR admin (accounts:specific_data), never by a role or superuser status.
         permissions = [(PERMISSION, _("Can see bank accounts, salaries and full NIK and NPWP numbers"))]
 
     def __str__(self) -> str:

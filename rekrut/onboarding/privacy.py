@@ -1,7 +1,8 @@
 """Reading the specific personal data of an onboarding (UU 27/2022 Ps 4, P2: bank account and salary; and
-the full NIK and NPWP, masked for everyone else), downloading the new employee's documents, exporting
-their record, and granting that right. Every reading, download and export is written to the audit log
-with who and when (the request's address too), in its own transaction, before anything is shown.
+the full NIK and NPWP, masked for everyone else), downloading the new employee's documents and exporting
+their record; who may is decided on accounts:specific_data (rekrut/accounts/specific_data.py). Every
+reading, download and export is written to the audit log with who and when (the request's address too), in
+its own transaction, before anything is shown.
 """
 
 import json
@@ -15,7 +16,7 @@ from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.events.actions import action_register
 from rekrut.events.services import audit_record
 from rekrut.offers.models import Offer
-from rekrut.onboarding.access import OnboardingAccess, financial_permission, holds_financial_permission
+from rekrut.onboarding.access import OnboardingAccess
 from rekrut.onboarding.models import (
     RESTRICTED_DOCUMENTS,
     DocumentFile,
@@ -29,8 +30,6 @@ from rekrut.onboarding.records import accepted_offer, employee_record, record_cs
 action_register("onboarding.financial_viewed", _("New employee's bank account, salary and numbers viewed"))
 action_register("onboarding.document_downloaded", _("New employee's document downloaded"))
 action_register("onboarding.exported", _("New employee's record exported"))
-action_register("onboarding.access_granted", _("Access to bank and salary data granted"))
-action_register("onboarding.access_revoked", _("Access to bank and salary data withdrawn"))
 
 FORMATS = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
 
@@ -90,43 +89,3 @@ def record_export(*, user: User, access: OnboardingAccess, onboarding: Onboardin
     if fmt == "csv":
         return record_csv(record)
     return json.dumps(record, ensure_ascii=False, indent=2).encode()
-
-
-def _admin_only(actor: User) -> None:
-    if not actor.is_hr_admin:
-        raise AccessDenied(_("Only an HR admin can decide who sees bank and salary data."))
-
-
-@transaction.atomic
-def financial_access_grant(*, actor: User, person: User) -> User:
-    _admin_only(actor)
-    if not person.is_active:
-        raise DomainError(_("%(name)s cannot sign in any more.") % {"name": person}, code="inactive")
-    if holds_financial_permission(person):
-        raise DomainError(
-            _("%(name)s can already see bank and salary data.") % {"name": person}, code="already"
-        )
-    person.user_permissions.add(financial_permission())
-    audit_record(actor=actor, action="onboarding.access_granted", subject=person)
-    return person
-
-
-@transaction.atomic
-def financial_access_revoke(*, actor: User, person: User) -> User:
-    _admin_only(actor)
-    if not holds_financial_permission(person):
-        raise DomainError(
-            _("%(name)s does not see bank and salary data.") % {"name": person}, code="not_held"
-        )
-    person.user_permissions.remove(financial_permission())
-    if holds_financial_permission(person):
-        raise DomainError(
-            _(
-                "%(name)s still sees bank and salary data through a group. "
-                "Take them out of the group in Settings."
-            )
-            % {"name": person},
-            code="through_group",
-        )
-    audit_record(actor=actor, action="onboarding.access_revoked", subject=person)
-    return person

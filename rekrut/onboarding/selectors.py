@@ -5,28 +5,15 @@ NPWP are handed to pages masked."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.models import Permission
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from rekrut.accounts.models import User
-from rekrut.events.models import AuditEvent
-from rekrut.events.selectors import may_read_audit_log
-from rekrut.onboarding.access import OnboardingAccess, financial_permission, onboarding_access_get
+from rekrut.onboarding.access import OnboardingAccess, onboarding_access_get
 from rekrut.onboarding.identity import masked
 from rekrut.onboarding.models import ChecklistTemplate, EmployeeDetails, FinancialDetails, Onboarding, Task
 from rekrut.pipeline.access import applications_visible_to
-
-# The audit actions about specific data that HR admins review.
-FINANCIAL_ACTIONS = (
-    "onboarding.financial_viewed",
-    "onboarding.document_downloaded",
-    "onboarding.exported",
-    "onboarding.details_given",
-)
-AUDIT_SHOWN = 100
 
 
 def onboarding_of(*, application_id: int) -> Onboarding | None:
@@ -113,24 +100,3 @@ def onboardings_for(*, user: User) -> QuerySet[Onboarding]:
 
 def templates_in_use() -> QuerySet[ChecklistTemplate]:
     return ChecklistTemplate.objects.filter(is_active=True)
-
-
-def financial_audit_for(*, user: User, onboarding: Onboarding | None = None) -> list[AuditEvent]:
-    """Who read, downloaded or exported specific data, newest first: of one onboarding or all. HR admins."""
-    if not may_read_audit_log(user):
-        return []
-    events = AuditEvent.objects.filter(action__in=FINANCIAL_ACTIONS).select_related("actor")
-    if onboarding is not None:
-        events = events.filter(
-            subject_type=ContentType.objects.get_for_model(Onboarding), subject_id=onboarding.pk
-        )
-    return list(events.order_by("-at", "-pk")[:AUDIT_SHOWN])
-
-
-def financial_access_holders() -> list[User]:
-    permission: Permission = financial_permission()
-    return list(
-        User.objects.filter(Q(user_permissions=permission) | Q(groups__permissions=permission))
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )

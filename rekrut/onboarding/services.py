@@ -1,6 +1,6 @@
 """Writes for onboarding: starting an application's checklist, ticking items, sending the new employee
-their link, and the hand-off (the hire through the pipeline, the record to payroll's webhooks, the job
-closed when its headcount is filled).
+their link, and the hand-off (the hire through the pipeline, which closes a filled job, and the record to
+payroll's webhooks).
 
 Each runs in one transaction with its audit row. Audit rows never carry a NIK, an NPWP, a bank account or
 a salary: they say what changed, never what it says.
@@ -20,8 +20,6 @@ from rekrut.core.limits import OUT_OF_RANGE
 from rekrut.core.signed_links import IssuedLink, signed_link_issue, signed_links_revoke_for
 from rekrut.events.actions import action_register
 from rekrut.events.services import audit_record
-from rekrut.jobs.models import JobStatus
-from rekrut.jobs.services import job_update
 from rekrut.notifications.services import message_queue
 from rekrut.notifications.webhooks.events import event_register
 from rekrut.notifications.webhooks.services import webhooks_announce
@@ -37,7 +35,6 @@ from rekrut.onboarding.models import (
 )
 from rekrut.onboarding.records import accepted_offer, employee_record
 from rekrut.pipeline.models import Application
-from rekrut.pipeline.selectors import job_hired_count
 from rekrut.pipeline.services import application_lock, application_move
 from rekrut.pipeline.transitions import ApplicationStatus
 
@@ -181,7 +178,7 @@ def document_given(task: Task, employee: EmployeeDetails | None, financial: Fina
 def task_tick(*, actor: User, task: Task, done: bool) -> Task:
     """Ticks an item done (or back to open). Items asking for a number need the number first: the new
     employee enters it through their link, so what is handed to payroll is never an empty tick."""
-    locked = Task.objects.select_for_update().select_related("onboarding").get(pk=task.pk)
+    locked = Task.objects.select_for_update(of=("self",)).select_related("onboarding").get(pk=task.pk)
     onboarding = _locked(locked.onboarding, None)
     access = onboarding_access_for(user=actor, application=onboarding.application)
     if not access.can_tick(locked):
@@ -274,8 +271,8 @@ def open_required(onboarding: Onboarding) -> list[Task]:
 @transaction.atomic
 def onboarding_hand_off(*, actor: User, onboarding: Onboarding, expected_version: int | None) -> Onboarding:
     """When every required item is done: the hire (the pipeline's move to the job's last stage, with its
-    exit rules), then the new employee's record to the webhooks subscribed to `employee.hired`, and the job
-    closed once its headcount is filled. An application hired earlier is handed off without a move."""
+    exit rules; it closes the job once its headcount is filled), then the new employee's record to the
+    webhooks subscribed to `employee.hired`. An application hired earlier is handed off without a move."""
     locked = _locked(onboarding, expected_version)
     _manage_check(onboarding_access_for(user=actor, application=locked.application))
     if locked.handed_off_at is not None:
@@ -317,8 +314,5 @@ def onboarding_hand_off(*, actor: User, onboarding: Onboarding, expected_version
         event="employee.hired", key=f"employee-hired-{locked.pk}", data=employee_record(locked)
     )
     audit_record(actor=actor, action="onboarding.handed_off", subject=locked, changes={"webhooks": sent})
-    job = app.job
-    if job.status != JobStatus.CLOSED and job_hired_count(job) >= job.headcount:
-        # Filled: the job takes no more applications (jobs' own service, with its audit row).
-        job_update(actor=actor, job=job, loaded_at=None, status=JobStatus.CLOSED)
+    # A hire that fills the job closes it in the pipeline's move, whichever page made it.
     return locked

@@ -13,7 +13,6 @@ urlpatterns = [
     path("<int:onboarding_id>/hand-off/", views.hand_off, name="hand_off"),
     path("<int:onboarding_id>/details/", views.financial, name="financial"),
     path("<int:onboarding_id>/export.<str:fmt>", views.export, name="export"),
-    path("financial-data-access/", views.access, name="access"),
     # The new employee's page: no account, the signed link's token is the credential.
     path("documents/<str:token>/", views.candidate, name="candidate"),
 ]

@@ -1,6 +1,6 @@
 """The onboarding pages: the list of onboardings, an application's checklist (start, tick, send the link,
-hand off), the specific data and the documents (each opening logged), the export, who may see bank and
-salary data, and the new employee's own page (the signed link, no account)."""
+hand off), the specific data and the documents (each opening logged), the export, and the new employee's
+own page (the signed link, no account)."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,19 +13,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.accounts.models import User
+from rekrut.accounts.specific_data import specific_data_openings
 from rekrut.core.actions import carry_out
 from rekrut.core.errors import SignedLinkRefused, SignedLinkUnknown, SignedLinkWrongPurpose
 from rekrut.core.http import client_ip, client_user_agent
 from rekrut.core.signed_links import signed_link_open, signed_link_verify
+from rekrut.core.uploads import scan_response
 from rekrut.onboarding import privacy, selectors, services
-from rekrut.onboarding.access import onboarding_access_get
+from rekrut.onboarding.access import FINANCIAL_DATA, onboarding_access_get
 from rekrut.onboarding.banks import bank_name
 from rekrut.onboarding.candidate import Upload, employee_details_give
-from rekrut.onboarding.forms import AccessForm, EmployeeForm, StartForm, TickForm, VersionForm
+from rekrut.onboarding.forms import EmployeeForm, StartForm, TickForm, VersionForm
 from rekrut.onboarding.identity import masked
 from rekrut.onboarding.models import FILE_DOCUMENTS, Onboarding
-from rekrut.onboarding.uploads import CONTENT_TYPES
 
 
 @login_required
@@ -85,7 +85,7 @@ def application(request: AuthedRequest, application_id: int) -> HttpResponse:
             ],
             open_required=sum(1 for task in tasks if task.is_required and not task.is_done),
             employee=selectors.employee_summary(onboarding),
-            audit=selectors.financial_audit_for(user=request.user, onboarding=onboarding),
+            audit=specific_data_openings(user=request.user, kind=FINANCIAL_DATA, subjects=[onboarding]),
         )
     return render(request, "onboarding/application.html", context)
 
@@ -177,14 +177,9 @@ def document(request: AuthedRequest, task_id: int) -> FileResponse:
         file = upload.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(file, content_type=CONTENT_TYPES[upload.file_kind])
     # Named after the item and what the content is (checked when uploaded), never the uploader's name.
     name = f"{found.task.document}-{found.task.onboarding.application_id}.{upload.file_kind}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return scan_response(file, kind=upload.file_kind, disposition=f'attachment; filename="{name}"')
 
 
 @login_required
@@ -203,43 +198,6 @@ def export(request: AuthedRequest, onboarding_id: int, fmt: str) -> HttpResponse
     response["Content-Disposition"] = f'attachment; filename="karyawan-{onboarding.application_id}.{fmt}"'
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-@login_required
-def access(request: AuthedRequest) -> HttpResponse:
-    """HR admins decide who sees bank and salary data, and read who opened or exported it."""
-    if not request.user.is_hr_admin:
-        raise PermissionDenied
-    if request.method == "POST":
-        form = AccessForm(request.POST)
-        person = User.objects.filter(pk=form.cleaned_data["person"]).first() if form.is_valid() else None
-        if person is None:
-            messages.error(request, _("Choose a person from the list."))
-        elif form.cleaned_data["grant"]:
-            carry_out(
-                request,
-                lambda: privacy.financial_access_grant(actor=request.user, person=person),
-                _("%(name)s can now see bank and salary data.") % {"name": person},
-            )
-        else:
-            carry_out(
-                request,
-                lambda: privacy.financial_access_revoke(actor=request.user, person=person),
-                _("%(name)s no longer sees bank and salary data.") % {"name": person},
-            )
-        return redirect("onboarding:access")
-    holders = selectors.financial_access_holders()
-    others = User.objects.filter(is_active=True).exclude(pk__in=[holder.pk for holder in holders])
-    return render(
-        request,
-        "onboarding/access.html",
-        {
-            "nav": "audit",
-            "holders": holders,
-            "others": others.order_by("first_name", "last_name", "username"),
-            "audit": selectors.financial_audit_for(user=request.user),
-        },
-    )
 
 
 # ---- the new employee's page -------------------------------------------------------------------------

@@ -18,3 +18,10 @@ class PipelineConfig(AppConfig):
         from rekrut.pipeline.purposes import purposes_register
 
         purposes_register()
+
+        # What this app holds about a candidate takes part in "download my data" and erasure (UU PDP).
+        from rekrut.candidates.hooks import personal_data_collectors, personal_data_erasers
+        from rekrut.pipeline.personal_data import applications_collect, applications_erase
+
+        personal_data_collectors.register(applications_collect)
+        personal_data_erasers.register(applications_erase)

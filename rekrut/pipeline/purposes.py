@@ -15,6 +15,9 @@ _REJECTED_VARIABLES = {
     "candidate_name": gettext_lazy("the candidate's full name"),
     "job_title": gettext_lazy("the job's title"),
     "company_name": gettext_lazy("the company's name"),
+    "talent_pool_note": gettext_lazy(
+        "a sentence about the talent pool, only for candidates who consented to it (empty otherwise)"
+    ),
 }
 _DIGEST_VARIABLES = {
     "recipient_name": gettext_lazy("the HR owner's name"),
@@ -31,7 +34,15 @@ def _rejected_sample_context() -> dict:
         "candidate_name": "Putri Maharani",
         "job_title": _("Customer Service Officer"),
         "company": settings.COMPANY_NAME,
+        "talent_pool": True,
     }
+
+
+def talent_pool_note() -> str:
+    return _(
+        "With your consent, we keep your details in our talent pool and may contact you when another "
+        "suitable position opens; you can withdraw that consent at any time."
+    )
 
 
 def _rejected_values(context: dict) -> dict[str, str]:
@@ -39,6 +50,7 @@ def _rejected_values(context: dict) -> dict[str, str]:
         "candidate_name": str(context.get("candidate_name", "")),
         "job_title": str(context.get("job_title", "")),
         "company_name": str(context.get("company", "")),
+        "talent_pool_note": talent_pool_note() if context.get("talent_pool") else "",
     }
 
 

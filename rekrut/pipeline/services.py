@@ -14,8 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.accounts.models import User
-from rekrut.candidates.models import Candidate
+from rekrut.candidates.consent import consent_is_given
+from rekrut.candidates.models import Candidate, ConsentPurpose
 from rekrut.core.errors import AccessDenied, DomainError, StaleEdit
+from rekrut.events.actions import action_register
+from rekrut.events.services import audit_record
 from rekrut.jobs.access import job_access
 from rekrut.jobs.models import Job, JobStatus, Stage
 from rekrut.jobs.selectors import job_is_hr_owned_by, job_is_managed_by
@@ -35,6 +38,8 @@ REFUSALS = {
     "not_open": _("This application is closed; reopen it first."),
     "first_stage": _("The application is in the first stage in use; there is no stage to move it back to."),
 }
+
+action_register("job.filled", _("Job closed: every position is filled"))
 
 
 def _stages(job: Job) -> list[Stage]:
@@ -103,9 +108,15 @@ def _record(
 
 
 @transaction.atomic
-def application_create(*, actor: User, candidate: Candidate, job: Job, note: str = "") -> Application:
-    """Puts a candidate into a job's first stage, once per job."""
-    if not job_is_managed_by(user=actor, job=job) and not actor.is_hr:
+def application_create(
+    *, actor: User | None, candidate: Candidate, job: Job, note: str = "", by_candidate: bool = False
+) -> Application:
+    """Puts a candidate into a job's first stage, once per job. `by_candidate`: they applied themselves
+    (the careers site, no actor), which only an open job takes."""
+    if by_candidate:
+        if job.status != JobStatus.OPEN:
+            raise DomainError(_("This job no longer takes applications."), code="job_closed")
+    elif actor is None or (not job_is_managed_by(user=actor, job=job) and not actor.is_hr):
         raise AccessDenied(_("You are not on this job's hiring team."))
     if job.status == JobStatus.CLOSED:
         raise DomainError(_("This job is closed and takes no new applications."), code="job_closed")
@@ -132,6 +143,7 @@ def application_create(*, actor: User, candidate: Candidate, job: Job, note: str
         from_stage=None,
         from_status="",
         note=note,
+        by_candidate=by_candidate,
     )
     return application
 
@@ -197,7 +209,38 @@ def application_move(
         override_reason=override_reason,
         params=params,
     )
+    if kind == TransitionKind.HIRED:
+        _job_close_when_filled(job=app.job, actor=actor, application=app)
     return app
+
+
+def _job_close_when_filled(*, job: Job, actor: User, application: Application) -> None:
+    """A hire that fills the headcount closes the job, whoever made the hire and from which page.
+
+    Not through jobs' job_update: that is the job owner's edit (HR only), while this follows from a hire
+    the job's user may make too. The job row is locked before counting, so two last hires at once close
+    it once, and the audit row says which hire filled it."""
+    locked = Job.objects.select_for_update().get(pk=job.pk)
+    if locked.status == JobStatus.CLOSED:
+        return
+    hired = Application.objects.filter(job=locked, status=ApplicationStatus.HIRED).count()
+    if hired < locked.headcount:
+        return
+    before = locked.status
+    locked.status = JobStatus.CLOSED
+    locked.save(update_fields=["status", "updated_at"])
+    job.status = locked.status
+    audit_record(
+        actor=actor,
+        action="job.filled",
+        subject=locked,
+        changes={
+            "status": {"before": before, "after": JobStatus.CLOSED.value},
+            "hired": hired,
+            "headcount": locked.headcount,
+            "application": application.pk,
+        },
+    )
 
 
 def blocked_message(stage: Stage, blockers: list[guards.Blocker]) -> str:
@@ -286,6 +329,8 @@ def application_reject(
                 "candidate_name": app.candidate.full_name,
                 "job_title": app.job.title,
                 "company": settings.COMPANY_NAME,
+                # The talent pool is mentioned only to someone who agreed to it (UU PDP Ps 20, 22).
+                "talent_pool": consent_is_given(candidate=app.candidate, purpose=ConsentPurpose.TALENT_POOL),
             },
         )
     return app

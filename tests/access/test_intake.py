@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from rekrut.intake import importing
+from rekrut.intake.models import ScreeningQuestion
 from rekrut.pipeline.models import Application
 from tests.access.matrix import (
     TEAMS,
@@ -16,8 +17,10 @@ from tests.access.matrix import (
     candidate_call,
     hr_staff,
     import_starter,
+    job_call,
     params,
     team_action,
+    team_hr_owner,
     team_hr_staff,
 )
 from tests.candidates.filebuilders import csv_bytes, pdf_bytes
@@ -58,6 +61,13 @@ def _import(world: World, team: str | None, *, queued: bool = False) -> Call:
     return Call(args=(candidate_import.pk,))
 
 
+def _question(world: World, team: str | None) -> Call:
+    assert team
+    job = world.jobs[team]
+    question = ScreeningQuestion.objects.create(job=job, text="Bersedia shift?", kind="yes_no")
+    return Call(args=(job.pk, question.pk))
+
+
 PAGES: tuple[Page, ...] = (
     Page("intake:edit", team_hr_staff, teams=TEAMS, call=candidate_call),
     Page("intake:add", hr_staff),
@@ -72,6 +82,28 @@ PAGES: tuple[Page, ...] = (
             candidate=world.applications[team or ""].candidate, job=world.scratch.get("second_job")
         ).exists(),
         success=("desk:candidate",),
+    ),
+    Page(
+        "intake:screening_questions",
+        team_hr_owner,
+        method="post",
+        teams=TEAMS,
+        call=lambda world, team: Call(
+            args=job_call(world, team).args, data={"text": "Bersedia shift?", "kind": "yes_no"}
+        ),
+        happened=lambda world, team: ScreeningQuestion.objects.filter(job=world.jobs[team or ""]).exists(),
+        success=("intake:screening_questions",),
+    ),
+    Page(
+        "intake:screening_question_delete",
+        team_hr_owner,
+        method="post",
+        teams=TEAMS,
+        call=_question,
+        happened=lambda world, team: (
+            not ScreeningQuestion.objects.filter(job=world.jobs[team or ""]).exists()
+        ),
+        success=("intake:screening_questions",),
     ),
     Page("intake:import_start", hr_staff),
     Page("intake:import_map", import_starter, teams=TEAMS, call=_import),

@@ -1,7 +1,7 @@
 """Access matrix, medical: an application's MCU page (everyone who sees the application reads the
 conclusion), HR's actions on a check-up (the job's HR owner and HR admins), the health details and the
-report (only with the explicit permission: nobody in the world holds it, so those are 403 or 404), who may
-see health data (HR admins), and the candidate's invitation (the signed link, no account)."""
+report (only with the explicit permission: nobody in the world holds it, so those are 403 or 404), and the
+candidate's invitation (the signed link, no account). Who may see health data: test_accounts.py."""
 
 from datetime import timedelta
 
@@ -22,7 +22,6 @@ from tests.access.matrix import (
     World,
     access_check,
     anyone,
-    hr_admin_only,
     params,
     sees,
     team_hr_owner,
@@ -115,7 +114,6 @@ PAGES: tuple[Page, ...] = (
     ),
     Page("medical:details", _details_policy, teams=TEAMS, call=_check_call),  # type: ignore[arg-type]
     Page("medical:report", _details_policy, teams=TEAMS, call=_check_call),  # type: ignore[arg-type]
-    Page("medical:access", hr_admin_only),
     Page("medical:invitation", anyone, teams=TEAMS, login_required=False, call=_invitation),
 )
 

@@ -1,8 +1,8 @@
 """Access matrix, onboarding: the list (each sees the onboardings of the applications they see), an
 application's checklist (everyone who sees the application, numbers masked), HR's actions (the job's HR
 owner and HR admins), the bank and salary details and the export (only with the explicit permission:
-nobody in the world holds it, so those are 403 or 404), documents (HR), who may see bank and salary data
-(HR admins), and the new employee's page (the signed link, no account)."""
+nobody in the world holds it, so those are 403 or 404), documents (HR), and the new employee's page (the
+signed link, no account). Who may see bank and salary data: test_accounts.py."""
 
 from datetime import timedelta
 
@@ -24,13 +24,12 @@ from tests.access.matrix import (
     World,
     access_check,
     anyone,
-    hr_admin_only,
     params,
     sees,
     team_hr_owner,
     team_members,
 )
-from tests.medical.factories import png_bytes
+from tests.core.images import png_bytes
 
 
 def _onboarding(world: World, team: str | None) -> Onboarding:
@@ -119,7 +118,6 @@ PAGES: tuple[Page, ...] = (
     ),
     Page("onboarding:financial", _details_policy, teams=TEAMS, call=_onboarding_call),  # type: ignore[arg-type]
     Page("onboarding:export", _details_policy, teams=TEAMS, call=_export_call),  # type: ignore[arg-type]
-    Page("onboarding:access", hr_admin_only),
     Page("onboarding:candidate", anyone, teams=TEAMS, login_required=False, call=_candidate_call),
 )
 

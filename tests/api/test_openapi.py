@@ -54,6 +54,15 @@ EXPECTED_OPERATIONS = {
     ("get", "/api/v1/applications/{application_id}/offers"),
     ("post", "/api/v1/applications/{application_id}/offers/{offer_id}/approve"),
     ("post", "/api/v1/applications/{application_id}/offers/{offer_id}/return"),
+    # webhooks (HR admins)
+    ("get", "/api/v1/webhook-events"),
+    ("get", "/api/v1/webhooks"),
+    ("post", "/api/v1/webhooks"),
+    ("get", "/api/v1/webhooks/{webhook_id}"),
+    ("patch", "/api/v1/webhooks/{webhook_id}"),
+    ("post", "/api/v1/webhooks/{webhook_id}/rotate-secret"),
+    ("post", "/api/v1/webhooks/{webhook_id}/test"),
+    ("get", "/api/v1/webhooks/{webhook_id}/deliveries"),
 }
 
 
@@ -134,6 +143,7 @@ def test_creates_take_an_idempotency_key(schema) -> None:
     for path in (
         "/api/v1/applications/{application_id}/interviews",
         "/api/v1/applications/{application_id}/decisions",
+        "/api/v1/webhooks",
     ):
         parameters = schema["paths"][path]["post"]["parameters"]
         header = next(p for p in parameters if p["in"] == "header")

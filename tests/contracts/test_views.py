@@ -137,7 +137,7 @@ def test_hr_takes_each_step_from_the_page(draft, personas, client_for):
     client.post(reverse("contracts:candidate_signed", args=[draft.pk]), {"signed_on": today})
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.medical.factories import png_bytes
+    from tests.core.images import png_bytes
 
     photo = SimpleUploadedFile("foto.png", png_bytes(800, 1000), content_type="image/png")
     client.post(reverse("contracts:company_signed", args=[draft.pk]), {"signed_on": today, "scan": photo})

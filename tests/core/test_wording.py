@@ -30,6 +30,7 @@ SAME_IN_BOTH = {
     "indonesia",
     # Indonesian HR writes it as it is (Talenta, Mekari and job boards do): a loanword, not a missed word.
     "onboarding",
+    "logo",
 }
 LONE_SANDI = re.compile(r"(?<![Kk]ata )\b[Ss]andi\b")
 

@@ -1,19 +1,19 @@
-"""Medical factories: clinics and packages, check-ups planned through the real service, report files made
-in memory, and the explicit permission to see health data."""
+"""Medical factories: clinics and packages, check-ups planned through the real service, and the explicit
+permission to see health data. Report files are core's (tests/core/images.py)."""
 
-import struct
-import zlib
 from datetime import datetime, timedelta
 
 import factory
 from django.utils import timezone
 
 from rekrut.accounts.models import User
-from rekrut.medical.access import health_permission
+from rekrut.accounts.specific_data import specific_permission
+from rekrut.medical.access import HEALTH_DATA
 from rekrut.medical.models import MedicalCheck, Package, Provider
 from rekrut.medical.services import medical_check_plan
 from rekrut.pipeline.models import Application
 from tests.accounts.factories import factory_hr_admin
+from tests.core.images import jpeg_header_bytes, png_bytes  # noqa: F401 (tests/e2e import them from here)
 
 
 class ProviderFactory(factory.django.DjangoModelFactory):
@@ -53,29 +53,6 @@ def medical_check_make(
 
 
 def health_access_give(user: User) -> User:
-    """Test set-up: the permission an HR admin grants on the access page (medical:access)."""
-    user.user_permissions.add(health_permission())
+    """Test set-up: the permission an HR admin grants on accounts:specific_data."""
+    user.user_permissions.add(specific_permission(HEALTH_DATA))
     return User.objects.get(pk=user.pk)
-
-
-def png_bytes(width: int = 2, height: int = 2) -> bytes:
-    """A real PNG of that size (grey pixels): a phone photo of a report, or, huge, a decompression bomb."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(min(height, 4)))
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
-
-
-def jpeg_header_bytes(width: int, height: int) -> bytes:
-    """The start of a JPEG up to its frame header: enough to read its size."""
-    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
-    sof0 = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
-    return b"\xff\xd8" + app0 + sof0 + b"\xff\xd9"

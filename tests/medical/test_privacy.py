@@ -8,12 +8,7 @@ from django.urls import reverse
 from rekrut.accounts.models import Role
 from rekrut.events.models import AuditEvent
 from rekrut.medical.models import Conclusion
-from rekrut.medical.services import (
-    ReportUpload,
-    health_access_grant,
-    health_access_revoke,
-    medical_result_record,
-)
+from rekrut.medical.services import ReportUpload, medical_result_record
 from tests.accounts.factories import UserFactory
 from tests.candidates.filebuilders import pdf_bytes
 from tests.medical.factories import health_access_give
@@ -91,10 +86,11 @@ def test_p2_a_superuser_hr_admin_does_not_see_details_by_being_superuser(recorde
 def test_p2_a_permission_through_a_group_counts(recorded, personas, client):
     from django.contrib.auth.models import Group
 
-    from rekrut.medical.access import health_permission
+    from rekrut.accounts.specific_data import specific_permission
+    from rekrut.medical.access import HEALTH_DATA
 
     doctors = Group.objects.create(name="Dokter perusahaan")
-    doctors.permissions.add(health_permission())
+    doctors.permissions.add(specific_permission(HEALTH_DATA))
     personas.hiring_manager.groups.add(doctors)
     client.force_login(personas.hiring_manager)
     assert client.get(reverse("medical:details", args=[recorded.pk])).status_code == 200
@@ -118,12 +114,13 @@ def test_every_view_and_download_is_logged_with_who_and_when(recorded, personas,
     assert all(event.actor_id == manager.pk and event.at and event.ip == "127.0.0.1" for event in events)
     assert all(NOTE not in str(event.changes) for event in AuditEvent.objects.all())
 
-    # HR admins read it on the MCU page (and on the access page); the hiring manager does not.
+    # HR admins read it on the MCU page (and on the specific data page); the hiring manager does not.
     client.force_login(personas.hr_admin)
     page = client.get(reverse("medical:application", args=[recorded.application_id])).content.decode()
     assert "Medical check-up details viewed" in page and "Medical check-up report downloaded" in page
     assert str(manager) in page
-    assert "Medical check-up report downloaded" in client.get(reverse("medical:access")).content.decode()
+    listed = client.get(reverse("accounts:specific_data")).content.decode()
+    assert "Medical check-up report downloaded" in listed
     client.force_login(manager)
     page = client.get(reverse("medical:application", args=[recorded.application_id])).content.decode()
     assert "Medical check-up report downloaded" not in page
@@ -132,19 +129,10 @@ def test_every_view_and_download_is_logged_with_who_and_when(recorded, personas,
 def test_hr_admins_grant_and_withdraw_the_permission_with_audit_rows(personas, client):
     client.force_login(personas.hr_admin)
     manager = personas.hiring_manager
-    client.post(reverse("medical:access"), {"person": manager.pk, "grant": "on"})
+    client.post(reverse("accounts:specific_data"), {"kind": "health", "person": manager.pk, "grant": "on"})
     assert manager.user_permissions.filter(codename="view_health_details").exists()
-    client.post(reverse("medical:access"), {"person": manager.pk})
+    client.post(reverse("accounts:specific_data"), {"kind": "health", "person": manager.pk})
     assert not manager.user_permissions.filter(codename="view_health_details").exists()
     actions = list(AuditEvent.objects.filter(subject_id=manager.pk).values_list("action", "actor_id"))
     assert ("medical.access_granted", personas.hr_admin.pk) in actions
     assert ("medical.access_revoked", personas.hr_admin.pk) in actions
-
-
-def test_only_hr_admins_grant(personas):
-    from rekrut.core.errors import AccessDenied
-
-    with pytest.raises(AccessDenied):
-        health_access_grant(actor=personas.recruiter, person=personas.recruiter)
-    with pytest.raises(AccessDenied):
-        health_access_revoke(actor=personas.recruiter, person=personas.hr_admin)

@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from rekrut.accounts.models import User
+from rekrut.accounts.specific_data import specific_permission
 from rekrut.offers.models import AllowanceKind, Offer, OfferAllowance, OfferEmployment, OfferStatus
-from rekrut.onboarding.access import financial_permission
+from rekrut.onboarding.access import FINANCIAL_DATA
 from rekrut.onboarding.candidate import EmployeeInput, employee_details_give
 from rekrut.onboarding.models import Onboarding
 from rekrut.onboarding.services import onboarding_start
@@ -61,8 +62,8 @@ def offer_accepted_make(*, application: Application, actor: User, **fields: obje
 
 
 def financial_access_give(user: User) -> User:
-    """Test set-up: the permission an HR admin grants on the access page (onboarding:access)."""
-    user.user_permissions.add(financial_permission())
+    """Test set-up: the permission an HR admin grants on accounts:specific_data."""
+    user.user_permissions.add(specific_permission(FINANCIAL_DATA))
     return User.objects.get(pk=user.pk)
 
 

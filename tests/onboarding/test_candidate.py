@@ -16,7 +16,7 @@ from rekrut.jobs.models import StageKind
 from rekrut.onboarding.models import DocumentFile, EmployeeDetails, FinancialDetails, Task
 from rekrut.onboarding.services import onboarding_link_send
 from tests.candidates.filebuilders import pdf_bytes
-from tests.medical.factories import jpeg_header_bytes, png_bytes
+from tests.core.images import jpeg_header_bytes, png_bytes
 from tests.onboarding.factories import NIK, NIK_WOMAN, onboarding_make
 from tests.pipeline.factories import application_make
 

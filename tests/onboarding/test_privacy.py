@@ -15,7 +15,7 @@ from rekrut.jobs.models import StageKind
 from rekrut.onboarding.models import Task
 from rekrut.onboarding.records import CSV_COLUMNS, SCHEMA
 from rekrut.onboarding.services import onboarding_link_send
-from tests.medical.factories import png_bytes
+from tests.core.images import png_bytes
 from tests.onboarding.factories import (
     NIK,
     details_give,
@@ -80,7 +80,7 @@ def test_with_the_permission_every_view_and_export_is_logged(client_for, persona
         e.actor_id for e in AuditEvent.objects.filter(action__startswith="onboarding.") if e.actor_id
     } >= {recruiter.pk}
     # HR admins read that log on the access page.
-    log = client_for(personas.hr_admin).get(reverse("onboarding:access")).content.decode()
+    log = client_for(personas.hr_admin).get(reverse("accounts:specific_data")).content.decode()
     assert "Rina" in log and "record exported" in log
 
 
@@ -173,11 +173,9 @@ def test_the_csv_record_has_the_documented_header(client_for, personas, onboardi
 
 
 def test_granting_the_permission_is_an_hr_admins_and_logged(client_for, personas):
-    url = reverse("onboarding:access")
-    assert (
-        client_for(personas.recruiter).post(url, {"person": personas.recruiter.pk, "grant": "on"}).status_code
-        == 403
-    )
-    client_for(personas.hr_admin).post(url, {"person": personas.recruiter.pk, "grant": "on"})
+    url = reverse("accounts:specific_data")
+    grant = {"kind": "financial", "person": personas.recruiter.pk, "grant": "on"}
+    assert client_for(personas.recruiter).post(url, grant).status_code == 403
+    client_for(personas.hr_admin).post(url, grant)
     assert personas.recruiter.user_permissions.filter(codename="view_financial_details").exists()
     assert _audits("onboarding.access_granted") == 1

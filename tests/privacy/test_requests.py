@@ -40,7 +40,7 @@ def signed_in(client, candidate):
 
 
 def test_a_candidate_asks_for_deletion_and_hr_has_three_days(client, dewi):
-    # Portal pages follow the candidate's language (Indonesian here) unless they chose one; this reads English.
+    # Portal pages follow the candidate's language (Indonesian here) unless they chose one: English here.
     client.cookies["rekrut_language"] = "en"
     with time_machine.travel(ASKED, tick=False):
         response = signed_in(client, dewi).post(

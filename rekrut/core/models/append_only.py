@@ -45,3 +45,9 @@ class AppendOnly(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         _refuse(type(self), "deleted")
+
+
+def append_only_erase(queryset: models.QuerySet, **values: Any) -> int:
+    """The one way an append-only row is ever changed: personal data the law orders erased (UU 27/2022
+    PDP Ps 43) is overwritten in place, so the row, its time and its counts stay. Only erasers call it."""
+    return models.QuerySet.update(queryset, **values)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rekrut.accounts.http import AuthedRequest
 from rekrut.core.actions import carry_out
 from rekrut.desk.forms import ActionForm, MoveBackForm, MoveForm, RejectForm
+from rekrut.intake.screening import knockouts_for
 from rekrut.interviews.selectors.interviews import board_flags
 from rekrut.jobs.access import job_access_get
 from rekrut.jobs.models import Stage
@@ -29,6 +30,8 @@ def _board_context(request: AuthedRequest, job_id: int) -> dict:
         "access": access,
         "columns": columns,
         "flags": board_flags(job=access.job),
+        # Screening answers that met a knock-out rule: flagged for HR, never a rejection by themselves.
+        "knockouts": knockouts_for(app.pk for app in on_board),
         # Why a card cannot move on (the move service's own answer), and where HR's move back would go.
         "blocks": selectors.move_blocks(job=access.job, applications=on_board),
         "backs": selectors.move_back_targets(job=access.job, applications=on_board)

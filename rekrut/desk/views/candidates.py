@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from rekrut.accounts.http import AuthedRequest
@@ -18,7 +19,9 @@ from rekrut.candidates.whatsapp import whatsapp_greeting, whatsapp_link
 from rekrut.core.actions import carry_out
 from rekrut.core.uploads import DOCUMENT_TYPES, document_kind, download_disposition
 from rekrut.desk.forms import SearchForm
+from rekrut.events.actions import action_register
 from rekrut.events.services import audit_record
+from rekrut.intake.screening import screening_answers_for
 from rekrut.jobs.selectors import job_choices_for
 from rekrut.notifications.selectors import messages_to
 from rekrut.pipeline import merging
@@ -31,6 +34,8 @@ from rekrut.pipeline.access import (
 from rekrut.pipeline.models import ApplicationStatus
 from rekrut.pipeline.search import CandidateFilters, candidates_search
 from rekrut.pipeline.selectors import candidate_applications
+
+action_register("candidate.viewed", gettext_lazy("Candidate record viewed"))
 
 PAGE_SIZE = 25
 # The candidate page lists this many of the newest messages sent to the candidate, and says how many more.
@@ -90,10 +95,16 @@ def candidate_detail(request: AuthedRequest, candidate_id: int) -> HttpResponse:
     if not access.can_apply_to_jobs:
         apply_jobs = apply_jobs.none()
     accesses = application_accesses(user=request.user, applications=applications)
+    answers = screening_answers_for(a.application.pk for a in accesses)
+    for app_access in accesses:
+        app_access.application.screening = answers.get(app_access.application.pk, [])  # type: ignore[attr-defined]
     sent = list(messages_to(address=candidate.email)[: MESSAGES_SHOWN + 1])
     # The greeting names the job the candidate is most likely talking about: the newest open application.
     newest = next((a.application for a in accesses if a.application.status == ApplicationStatus.ACTIVE), None)
     greeting = whatsapp_greeting(candidate=candidate, job_title=newest.job.title if newest else "")
+    # Personal data was shown: the access log says to whom (UU 27/2022 PDP Ps 31); HR admins read it on
+    # the candidate's personal data page (rekrut/privacy).
+    audit_record(actor=request.user, action="candidate.viewed", subject=candidate)
     return render(
         request,
         "desk/candidate_detail.html",

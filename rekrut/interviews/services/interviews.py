@@ -323,7 +323,11 @@ def interview_times_record(
     *, actor: User, interview: Interview, started_at: datetime, ended_at: datetime
 ) -> Interview:
     """Records when the interview really started and ended; one that ran long shows it."""
-    locked = Interview.objects.select_for_update().select_related("application__job").get(pk=interview.pk)
+    locked = (
+        Interview.objects.select_for_update(of=("self",))
+        .select_related("application__job")
+        .get(pk=interview.pk)
+    )
     assigned = locked.interviewers.filter(pk=actor.pk).exists()
     if not (assigned or job_is_managed_by(user=actor, job=locked.application.job)):
         raise AccessDenied(_("Only the interviewers or the job's managers can record the interview's times."))

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rekrut.core.errors import AccessDenied, DomainError
+from rekrut.core.errors import AccessDenied, DomainError, StaleEdit
 from rekrut.events.actions import action_register
 from rekrut.events.services import audit_record
 from rekrut.notifications.models import Channel
@@ -77,9 +77,9 @@ def webhook_change(
     _only_admins(actor)
     locked = WebhookEndpoint.objects.select_for_update().get(pk=endpoint.pk)
     if locked.version != expected_version:
-        raise DomainError(
-            _("Someone changed this webhook while you were editing it. Reload the page and try again."),
-            code="stale",
+        # StaleEdit (code "stale"): the API answers it 409 like every other concurrent change.
+        raise StaleEdit(
+            _("Someone changed this webhook while you were editing it. Reload the page and try again.")
         )
     url, events = _checked(url=url, events=events)
     before = {"url": locked.url, "events": locked.events, "is_active": locked.is_active}
