@@ -22,7 +22,12 @@ class ViewerTimezoneMiddleware:
             timezone.activate(ZoneInfo(zone))
         else:
             timezone.deactivate()
-        return self.get_response(request)
+        try:
+            return self.get_response(request)
+        finally:
+            # The thread goes on to other work (the next request, a test, a task run inline): without this
+            # it would keep showing times in this viewer's zone.
+            timezone.deactivate()
 
 
 class NullCharacterGuard:
