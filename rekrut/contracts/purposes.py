@@ -50,7 +50,6 @@ def purposes_register() -> None:
             label=gettext_lazy("Reminder to register a fixed-term contract (PKWT)"),
             audience="staff",
             variables=_VARIABLES,
-            sample=lambda: _values(_sample_context()),
             values=_values,
             sample_context=_sample_context,
         )

@@ -39,7 +39,6 @@ def purposes_register() -> None:
             label=gettext_lazy("Application received"),
             audience="candidate",
             variables=_VARIABLES,
-            sample=lambda: _values(_sample_context()),
             values=_values,
             sample_context=_sample_context,
         )

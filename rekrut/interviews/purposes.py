@@ -111,7 +111,6 @@ def _candidate_purpose(key: str, label: object, variables: dict, round_type: str
         label=label,  # type: ignore[arg-type]
         audience="candidate",
         variables=variables,
-        sample=lambda: _only(_invitation_values(_sample_context(round_type)), variables),
         values=lambda context: _only(_invitation_values(context), variables),
         sample_context=lambda: _sample_context(round_type),
     )
@@ -172,7 +171,6 @@ def purposes_register() -> None:
             label=gettext_lazy("Interview reminder by WhatsApp"),
             audience="candidate",
             variables=whatsapp_variables,
-            sample=lambda: _only(_invitation_values(_sample_context()), whatsapp_variables),
             values=lambda context: _only(_invitation_values(context), whatsapp_variables),
             channel="whatsapp",
             sample_context=_sample_context,
@@ -194,7 +192,6 @@ def purposes_register() -> None:
             label=gettext_lazy("Scorecard reminder to an interviewer"),
             audience="staff",
             variables=scorecard_variables,
-            sample=lambda: _only(_staff_values(_interviewer_sample_context()), scorecard_variables),
             values=lambda context: _only(_staff_values(context), scorecard_variables),
             sample_context=_interviewer_sample_context,
         )

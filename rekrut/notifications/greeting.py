@@ -35,7 +35,6 @@ def purposes_register() -> None:
             label=gettext_lazy("WhatsApp greeting"),
             audience="candidate",
             variables=_VARIABLES,
-            sample=lambda: _values(_sample_context()),
             values=_values,
             channel="whatsapp",
             sample_context=_sample_context,

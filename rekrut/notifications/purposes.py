@@ -3,12 +3,12 @@
 An app registers a Purpose in its AppConfig.ready(). The key is the file template name message_queue
 renders (`interviews/email/candidate_invited`), so the file template is always the default and an HR
 override (notifications.MessageTemplate) replaces it per language. `variables` are what HR may write as
-`{{ name }}`; `values` turns the context message_queue receives into those variables' text, and `sample`
-gives the preview's values.
+`{{ name }}`; `values` turns the context message_queue receives into those variables' text, and
+`sample_context` is a context like it, from which the editor previews both Rekrut's default wording and HR's.
 """
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from django_stubs_ext import StrOrPromise
@@ -24,12 +24,15 @@ class Purpose:
     audience: Audience
     # name -> what it is (lazy text, shown in the editor's language)
     variables: Mapping[str, StrOrPromise]
-    sample: Callable[[], dict[str, str]]
     values: Callable[[dict], dict[str, str]]
+    # A context like the one message_queue receives: the preview reads the file template (Rekrut's default
+    # wording) and HR's text from it, as the recipient would.
+    sample_context: Callable[[], dict]
     channel: PurposeChannel = "email"
-    # Optional: a context like the one message_queue receives, so the editor can preview the file
-    # template (Rekrut's default wording) as the recipient would read it.
-    sample_context: Callable[[], dict] | None = field(default=None)
+
+    def sample(self) -> dict[str, str]:
+        """The variables' values in the preview: the sample context through `values`, like a real message."""
+        return self.values(self.sample_context())
 
 
 _PURPOSES: dict[str, Purpose] = {}

@@ -54,8 +54,6 @@ def message_preview(*, purpose: Purpose, language: str, subject: str, body: str)
     """(subject, body) as a recipient would read them, with the sample values, in `language`; Rekrut's
     default when `body` is empty."""
     if not body.strip():
-        if purpose.sample_context is None:
-            return "", ""
         with translation.override(language):
             context = purpose.sample_context()
         return message_word(template=purpose.key, context=context, language=language, use_override=False)

@@ -110,7 +110,6 @@ def _purpose(key: str, label: object, variables: dict, *, candidate: bool = Fals
         label=label,  # type: ignore[arg-type]
         audience="candidate" if candidate else "staff",
         variables=variables,
-        sample=lambda: {name: values(sample()).get(name, "") for name in variables},
         values=lambda context: {name: values(context).get(name, "") for name in variables},
         sample_context=sample,
     )

@@ -100,7 +100,6 @@ def purposes_register() -> None:
             label=gettext_lazy("Application not continued (rejection)"),
             audience="candidate",
             variables=_REJECTED_VARIABLES,
-            sample=lambda: _rejected_values(_rejected_sample_context()),
             values=_rejected_values,
             sample_context=_rejected_sample_context,
         )
@@ -111,7 +110,6 @@ def purposes_register() -> None:
             label=gettext_lazy("Daily digest of stalled applications"),
             audience="staff",
             variables=_DIGEST_VARIABLES,
-            sample=lambda: _digest_values(_digest_sample_context()),
             values=_digest_values,
             sample_context=_digest_sample_context,
         )

@@ -42,7 +42,6 @@ def purposes_register() -> None:
             label=gettext_lazy("Candidate portal: sign-in link"),
             audience="candidate",
             variables=_VARIABLES,
-            sample=lambda: _values(_sample_context()),
             values=_values,
             sample_context=_sample_context,
         )

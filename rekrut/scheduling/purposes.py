@@ -65,7 +65,6 @@ def _purpose(key: str, label: object, variables: dict) -> Purpose:
         label=label,  # type: ignore[arg-type]
         audience="candidate",
         variables=variables,
-        sample=lambda: {name: _values(_sample_context())[name] for name in variables},
         values=lambda context: {name: _values(context)[name] for name in variables},
         sample_context=_sample_context,
     )
