@@ -63,7 +63,9 @@ INSTALLED_APPS = [
     "rekrut.jobs",
     "rekrut.candidates",
     "rekrut.pipeline",
+    "rekrut.assessments",
     "rekrut.interviews",
+    "rekrut.online_tests",
     "rekrut.intake",
     "rekrut.offers",
     "rekrut.scheduling",
@@ -74,6 +76,8 @@ INSTALLED_APPS = [
     "rekrut.portal",
     "rekrut.privacy",
     "rekrut.careers",
+    "rekrut.practice",
+    "rekrut.reports",
     "rekrut.api",
     "rekrut.demo",
 ]

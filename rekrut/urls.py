@@ -19,13 +19,17 @@ urlpatterns = [
     path("candidates/", include("rekrut.intake.urls")),
     path("interviews/", include("rekrut.interviews.urls")),
     path("medical/", include("rekrut.medical.urls")),
+    path("assessments/", include("rekrut.assessments.urls")),
+    path("tests/", include("rekrut.online_tests.urls")),
     path("scheduling/", include("rekrut.scheduling.urls")),
     path("offers/", include("rekrut.offers.urls")),
     path("onboarding/", include("rekrut.onboarding.urls")),
     path("contracts/", include("rekrut.contracts.urls")),
     path("portal/", include("rekrut.portal.urls")),
     path("", include("rekrut.privacy.urls")),  # portal/my-data/..., privacy/...
+    path("careers/practice/", include("rekrut.practice.urls")),
     path("careers/", include("rekrut.careers.urls")),
+    path("reports/", include("rekrut.reports.urls")),
     path("sitemap.xml", careers_sitemap, name="sitemap"),
     path("audit/", include("rekrut.events.urls")),
     path("", include("rekrut.notifications.urls")),  # sent-mail/, message-templates/

@@ -1,0 +1,1 @@
+"""Psikotes, skills and language tests, case studies and job simulations per application, with results."""

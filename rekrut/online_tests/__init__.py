@@ -1,0 +1,1 @@
+"""Rekrut's own online tests: question pools, timed attempts through a signed link, scoring and review."""
