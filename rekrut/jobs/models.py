@@ -180,6 +180,7 @@ class StageKind(models.TextChoices):
 
     APPLIED = "applied", _("Applied")
     SCREENING = "screening", _("Screening")
+    ASSESSMENT = "assessment", _("Assessment")
     HR_INTERVIEW = "hr_interview", _("HR interview")
     USER_INTERVIEW = "user_interview", _("User interview")
     SUPERIOR_INTERVIEW = "superior_interview", _("Superior interview")
