@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.core.models import Bilingual, bilingual
+from rekrut.jobs.models import Job, StageKind
 from rekrut.pipeline.models import Application
 
 PERMISSION = "view_assessment_reports"
@@ -258,3 +259,68 @@ class AssessmentReport(models.Model):
 
     def __str__(self) -> str:
         return str(self.assessment)
+
+
+class AssessmentRule(models.Model):
+    """A job's decision rule: an assessment outcome that holds applications back from a stage kind, e.g.
+    "psikotes 'not recommended' blocks moving to the user interview". HR may override it with a reason, like
+    every exit rule (pipeline.guards)."""
+
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="assessment_rules", verbose_name=_("job")
+    )
+    assessment_type = models.ForeignKey(
+        AssessmentType, on_delete=models.PROTECT, related_name="rules", verbose_name=_("assessment type")
+    )
+    blocking_outcome = models.CharField(
+        _("outcome that blocks"), max_length=20, choices=Outcome.choices, default=Outcome.FAILED
+    )
+    # An application with that outcome may not move into this stage kind, nor past it.
+    stage_kind = models.CharField(_("blocks moving to"), max_length=20, choices=StageKind.choices)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("assessment rule")
+        verbose_name_plural = _("assessment rules")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job", "assessment_type", "blocking_outcome", "stage_kind"],
+                name="assessment_rule_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessment_type} → {self.get_stage_kind_display()}"
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEW = "preview", _("Checked, not saved")
+    SAVED = "saved", _("Saved")
+
+
+class ResultImport(models.Model):
+    """A provider's results file, read and checked: its rows' report is shown before anything is saved, and
+    saving applies every good row at once or none (the rows are kept here between the two steps)."""
+
+    assessment_type = models.ForeignKey(
+        AssessmentType, on_delete=models.PROTECT, related_name="imports", verbose_name=_("assessment type")
+    )
+    file_name = models.CharField(_("file name"), max_length=200)
+    # [{"line": 2, "assessment": 12, "score": "78", "category": "", "conclusion": "...", "date": "..."}]
+    rows = models.JSONField(default=list)
+    # [{"line": 3, "code": "unknown_person", "text": "..."}] — worded when shown
+    problems = models.JSONField(default=list)
+    status = models.CharField(max_length=20, choices=ImportStatus.choices, default=ImportStatus.PREVIEW)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    saved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("results import")
+        verbose_name_plural = _("results imports")
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -25,6 +25,7 @@ action_register("consent.withdrawn", _("Consent withdrawn"))
 CONSENT_VERSIONS: dict[str, str] = {
     ConsentPurpose.APPLICATION: "application-2026-01",
     ConsentPurpose.TALENT_POOL: "talent_pool-2026-01",
+    ConsentPurpose.ASSESSMENT: "assessment-2026-11",
 }
 
 

@@ -123,6 +123,7 @@ class ConsentPurpose(models.TextChoices):
 
     APPLICATION = "application", _("Processing my data for the job I apply for")
     TALENT_POOL = "talent_pool", _("Keeping my data for other suitable jobs (talent pool)")
+    ASSESSMENT = "assessment", _("Assessments and tests for the job I apply for")
 
 
 class Consent(models.Model):

@@ -1,26 +1,28 @@
-"""Calendar invitations for interviews (RFC 5545 format, RFC 5546 iTIP: REQUEST and CANCEL).
+"""Calendar invitations for interviews, built by core.ical (RFC 5545/5546: REQUEST and CANCEL).
 
-One event per interview: its UID is a random UUID stored on the interview (unique across installations and
-rebuilt databases) and SEQUENCE, stored too, grows with each reschedule and the cancellation, so calendar
-programs update or remove the one event they hold instead of adding another. Times are written in the job
-location's zone (DTSTART;TZID=Asia/Makassar with its VTIMEZONE), so an event reads "09.00 WITA" to the
-candidate on site and each calendar still converts it for people elsewhere. The icalendar library escapes
-commas, semicolons and backslashes and folds long lines (RFC 5545 3.1 and 3.3.11).
+One event per interview: its UID is a random UUID stored on the interview and SEQUENCE, stored too, grows
+with each reschedule and the cancellation, so calendar programs update or remove the one event they hold.
+Times are written in the job location's zone, so an event reads "09.00 WITA" to the candidate on site.
 """
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress, vText
 
+from rekrut.core.ical import CANCEL, REQUEST, CalendarEvent, calendar_build, calendar_part
 from rekrut.core.site import absolute_url
 from rekrut.interviews.models import Interview, InterviewMode
 
-REQUEST, CANCEL = "REQUEST", "CANCEL"
+__all__ = [
+    "CANCEL",
+    "REQUEST",
+    "interview_zone",
+    "invitation_build",
+    "invitation_part",
+    "invitation_response",
+]
 
 ONLINE, ON_SITE, PHONE = InterviewMode.ONLINE, InterviewMode.ON_SITE, InterviewMode.PHONE
 
@@ -28,21 +30,6 @@ ONLINE, ON_SITE, PHONE = InterviewMode.ONLINE, InterviewMode.ON_SITE, InterviewM
 def interview_zone(interview: Interview) -> str:
     """The zone the interview happens in: the job's location's (WIB, WITA or WIT)."""
     return interview.application.job.location.time_zone
-
-
-def _address(email: str, name: str) -> vCalAddress:
-    address = vCalAddress(f"mailto:{email}")
-    address.params["cn"] = vText(name)
-    return address
-
-
-def _attendee(email: str, name: str) -> vCalAddress:
-    # RSVP=TRUE and PARTSTAT=NEEDS-ACTION are what make Google Calendar and Outlook show Accept/Decline.
-    attendee = _address(email, name)
-    attendee.params.update(
-        {"cutype": "INDIVIDUAL", "role": "REQ-PARTICIPANT", "partstat": "NEEDS-ACTION", "rsvp": "TRUE"}
-    )
-    return attendee
 
 
 def invitation_build(
@@ -58,49 +45,39 @@ def invitation_build(
     method = method or (CANCEL if interview.is_cancelled else REQUEST)
     application = interview.application
     candidate, job = application.candidate, application.job
-    zone = ZoneInfo(interview_zone(interview))
     round_name = interview.round.stage.name
-
-    event = Event()
-    event.add("uid", str(interview.calendar_uid))
-    event.add("sequence", interview.calendar_sequence)
-    event.add("dtstamp", now or timezone.now())
-    event.add("dtstart", interview.starts_at.astimezone(zone))
-    event.add("dtend", interview.ends_at.astimezone(zone))
-    event.add("status", "CANCELLED" if method == CANCEL else "CONFIRMED")
-    event.add("transp", "OPAQUE")
-    event["organizer"] = _address(settings.ORGANIZER_EMAIL, settings.COMPANY_NAME)
+    attendees: list[tuple[str, str]] = []
     if for_candidate:
-        event.add(
-            "summary",
-            _("%(round)s: %(job)s at %(company)s")
-            % {"round": round_name, "job": job.title, "company": settings.COMPANY_NAME},
-        )
+        summary = _("%(round)s: %(job)s at %(company)s") % {
+            "round": round_name,
+            "job": job.title,
+            "company": settings.COMPANY_NAME,
+        }
+        description = ""
     else:
-        event.add("summary", f"{round_name}: {candidate.full_name} — {job.title}")
-        event.add(
-            "description",
-            _("Interview kit and scorecard: %(url)s") % {"url": absolute_url("interviews:kit", interview.pk)},
-        )
-    if interview.place:
-        event.add("location", interview.place)
-    if interview.mode == ONLINE and interview.meeting_url:
-        event.add("url", interview.meeting_url)
-    if not for_candidate:
-        for person in interview.interviewers.all():
-            if person.email:
-                event.add("attendee", _attendee(person.email, str(person)), encode=False)
-    if candidate.email:
-        event.add("attendee", _attendee(candidate.email, candidate.full_name), encode=False)
-
-    calendar = Calendar()
-    calendar.add("prodid", "-//Rekrut//Interview//ID")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", method)
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical().decode()
+        summary = f"{round_name}: {candidate.full_name} — {job.title}"
+        description = _("Interview kit and scorecard: %(url)s") % {
+            "url": absolute_url("interviews:kit", interview.pk)
+        }
+        attendees += [(person.email, str(person)) for person in interview.interviewers.all()]
+    attendees.append((candidate.email, candidate.full_name))
+    return calendar_build(
+        CalendarEvent(
+            uid=str(interview.calendar_uid),
+            sequence=interview.calendar_sequence,
+            starts_at=interview.starts_at,
+            ends_at=interview.ends_at,
+            zone=interview_zone(interview),
+            summary=summary,
+            description=description,
+            location=interview.place or "",
+            url=interview.meeting_url if interview.mode == ONLINE else "",
+            attendees=attendees,
+        ),
+        method=method,
+        product="Interview",
+        now=now,
+    )
 
 
 def invitation_response(interview: Interview) -> HttpResponse:
@@ -116,14 +93,5 @@ def invitation_response(interview: Interview) -> HttpResponse:
 
 
 def invitation_part(ical: str, *, method: str) -> dict:
-    """The invitation as an outbox attachment. `alternative` puts it beside the text body in
-    multipart/alternative as text/calendar; method=...: that, not a file, is what Outlook and Google
-    Calendar show with Accept/Decline. The same text is attached as invite.ics for other mail programs."""
-    return {
-        "filename": "cancel.ics" if method == CANCEL else "invite.ics",
-        "content": ical,
-        "mimetype": "text/calendar",
-        "params": {"method": method},
-        "alternative": True,
-        "file_mimetype": "application/ics",
-    }
+    """The invitation as an outbox attachment (core.ical.calendar_part)."""
+    return calendar_part(ical, method=method)
