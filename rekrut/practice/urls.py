@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from rekrut.practice import views
 
 app_name = "practice"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("question/", views.question, name="question"),
+    path("feedback/", views.feedback, name="feedback"),
+    path("rate/", views.rate, name="rate"),
+    path("history/", views.history, name="history"),
+    path("history/delete/", views.history_delete, name="history_delete"),
+]
