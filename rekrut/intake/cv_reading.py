@@ -1,4 +1,5 @@
-"""Reading uploaded CVs (PDF, DOCX): what the file really is, its text, and the contacts in it.
+"""Reading uploaded CVs (PDF, DOCX): what the file really is, its text, and what it says (rekrut/intake/cv:
+name, contacts, work, education, skills...).
 
 Everything works on bytes in memory and raises `UploadRejected` (rekrut.core.uploads) with a message for
 the uploader. The file name is only used to word a message better; what a file is comes from its content.
@@ -14,11 +15,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 import docx
-import phonenumbers
+import ftfy
 from django.utils.translation import gettext_lazy as _
-from pypdf import Configuration, PdfReader, apply_configuration
+from pypdf import Configuration, PageObject, PdfReader, apply_configuration
 
-from rekrut.core.phones import MOBILE_TYPES, country_code_preferred
 from rekrut.core.uploads import (
     DOCX_TYPE,
     MB,
@@ -32,6 +32,8 @@ from rekrut.core.uploads import (
     zip_check,
     zip_names,
 )
+from rekrut.intake.cv import CVReading, cv_understand
+from rekrut.intake.cv.contacts import phones_find
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +52,12 @@ PDF_LIMITS = Configuration().with_overwrites(
 )
 
 
+SCANNED_MESSAGE = _(
+    "This PDF is an image (a scan or a photo): it has no text to read, and Rekrut has no OCR. "
+    "The file is kept; type the name and contacts in by hand."
+)
+
+
 @dataclass(frozen=True)
 class ExtractedCV:
     kind: Literal["pdf", "docx"]
@@ -57,6 +65,13 @@ class ExtractedCV:
     emails: list[str]
     phones: list[str]  # E.164, mobile numbers first
     content_type: str
+    reading: CVReading
+
+    @property
+    def scanned(self) -> bool:
+        """A PDF with pages but no text layer: a scan or a photo of a CV. Rekrut has no OCR, so HR types
+        the details in (no offline OCR engine installs from PyPI without system programs or big models)."""
+        return self.kind == "pdf" and not self.text
 
 
 def _unsupported(name: str) -> UploadRejected:
@@ -86,9 +101,12 @@ def cv_read(*, name: str, data: bytes) -> ExtractedCV:
     else:
         raise _unsupported(name if data.startswith(OLE_MAGIC) else "")
     text = text_normalize(text)[:MAX_TEXT_CHARS]
-    emails, phones = contacts_find(text)
+    emails = emails_find(text)
+    reading = cv_understand(text, emails=emails)
     content_type = PDF_TYPE if kind == "pdf" else DOCX_TYPE
-    return ExtractedCV(kind=kind, text=text, emails=emails, phones=phones, content_type=content_type)
+    return ExtractedCV(
+        kind=kind, text=text, emails=emails, phones=reading.phones, content_type=content_type, reading=reading
+    )
 
 
 def _pdf_text(data: bytes) -> str:
@@ -115,7 +133,7 @@ def _pdf_text(data: bytes) -> str:
     parts: list[str] = []
     for index in range(min(page_count, MAX_PDF_PAGES)):
         try:
-            parts.append(reader.pages[index].extract_text())
+            parts.append(_page_text(reader.pages[index]))
         except Exception:
             # One page with an odd font or a broken content stream should not cost the whole CV:
             # the file is still stored, only search loses that page.
@@ -123,6 +141,37 @@ def _pdf_text(data: bytes) -> str:
         if sum(len(part) for part in parts) > MAX_TEXT_CHARS:
             break
     return "\n".join(parts)
+
+
+# A gap wider than this many font sizes between two runs of text on one line separates table cells or
+# columns: it is kept as " | " so "2019 – 2021", "PT Maju" and "Staf" stay apart.
+_CELL_GAP = 1.5
+_AVERAGE_GLYPH = 0.5  # an average glyph is about half the font size wide
+
+
+def _page_text(page: PageObject) -> str:
+    """A page's text in drawing order, a line per line of the page. pypdf's own join runs a large heading
+    into the line below it ("Budi SantosoData Analyst"); here every change of baseline starts a new line."""
+    parts: list[str] = []
+    last: dict[str, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if not text:
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(cm[3] or 1) * (size or 1)
+        if last and parts and not parts[-1].endswith("\n") and not text.startswith("\n"):
+            if abs(y - last["y"]) > 1:
+                parts.append("\n")
+            elif x - last["end"] > _CELL_GAP * scale:
+                parts.append(" | ")
+        parts.append(text)
+        width = len(text.rstrip("\n")) * _AVERAGE_GLYPH * scale
+        last.update(y=y, end=x + width)
+
+    page.extract_text(visitor_text=visit)
+    return "".join(parts)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -179,14 +228,22 @@ def _docx_text(data: bytes) -> str:
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width marks
 # C0 controls and lone surrogates: PostgreSQL text refuses NUL and invalid UTF-8.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Hyphens that look like "-" but are not it to a search: U+2010 hyphen, U+2011 non-breaking, U+2212 minus.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2043": "-"})
+_LONE_CR = re.compile(r"\r(?!\n)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def text_normalize(text: str) -> str:
-    """One space between words, no trailing spaces, at most one blank line in a row."""
+    """One space between words, no trailing spaces, at most one blank line in a row, mojibake repaired."""
+    # "Nurâ€™aini" (UTF-8 read as Windows-1252) back to "Nur’aini"; ftfy changes nothing it is unsure of.
+    text = ftfy.fix_text(text, normalization="NFKC", fix_line_breaks=False, uncurl_quotes=False)
     text = _CONTROL.sub(" ", _INVISIBLE.sub("", text))
     # NFKC folds PDF ligatures ("ﬁ" -> "fi") and full-width or non-breaking spaces, so search matches.
-    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFKC", text).translate(_HYPHENS).replace("\r\n", "\n")
+    # A lone CR ends a line only in a text that has no other line ends (old Mac files); in a text that
+    # has them, it is what some PDF and Word exporters put between words, and phrases must stay whole.
+    text = _LONE_CR.sub(" " if "\n" in text else "\n", text)
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
@@ -198,22 +255,11 @@ _EMAIL = re.compile(
 
 
 def contacts_find(text: str) -> tuple[list[str], list[str]]:
-    """E-mail addresses (lower case) and phone numbers (E.164, mobiles first) in text, each once, in order."""
-    emails = list(dict.fromkeys(match.group(0).lower() for match in _EMAIL.finditer(text)))
-    mobiles: dict[str, None] = {}
-    others: dict[str, None] = {}
-    # POSSIBLE, then our own checks: the stricter VALID level also demands the trunk 0, which drops
-    # "62812..." (the WhatsApp way of writing a number) for short mobiles.
-    for match in phonenumbers.PhoneNumberMatcher(text, "ID", leniency=phonenumbers.Leniency.POSSIBLE):
-        # Indonesians always write the trunk 0 or the country code; a bare run of digits in a CV
-        # (an ID number, a year range) is not a phone number even if it happens to be valid.
-        digits = re.sub(r"\D", "", match.raw_string)
-        if not (match.raw_string.lstrip("( ").startswith(("0", "+")) or digits.startswith("62")):
-            continue
-        number = country_code_preferred(match.number, match.raw_string)
-        if not phonenumbers.is_valid_number(number):
-            continue
-        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        target = mobiles if phonenumbers.number_type(number) in MOBILE_TYPES else others
-        target.setdefault(e164, None)
-    return emails, [*mobiles, *others]
+    """E-mail addresses (lower case) and phone numbers (E.164, mobiles first) in text, each once, in order.
+    Phones are read in the style of the countries the text points to, Indonesia by default."""
+    return emails_find(text), phones_find(text)
+
+
+def emails_find(text: str) -> list[str]:
+    """E-mail addresses in text, lower case, each once, in order."""
+    return list(dict.fromkeys(match.group(0).lower() for match in _EMAIL.finditer(text)))

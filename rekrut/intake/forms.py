@@ -10,6 +10,7 @@ from rekrut.core.limits import REASON_TEXT
 from rekrut.core.links import link_clean
 from rekrut.core.phones import PhoneInvalid, phone_normalize
 from rekrut.core.uploads import MAX_UPLOAD_BYTES, UploadRejected
+from rekrut.intake.cv import CVReading, resume_document
 from rekrut.intake.cv_reading import ExtractedCV, cv_read
 
 
@@ -22,7 +23,10 @@ def cv_upload_read(upload: UploadedFile) -> tuple[bytes, ExtractedCV]:
 
 
 def cv_from_upload(upload: UploadedFile) -> CVUpload:
-    data, extracted = cv_upload_read(upload)
+    return _cv_upload(upload, *cv_upload_read(upload))
+
+
+def _cv_upload(upload: UploadedFile, data: bytes, extracted: ExtractedCV) -> CVUpload:
     return CVUpload(name=upload.name or "cv", data=data, kind=extracted.kind, text=extracted.text)
 
 
@@ -38,6 +42,11 @@ class CandidateForm(forms.ModelForm):
         max_length=REASON_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    skip_cv_parts = forms.BooleanField(
+        label=_("Do not keep the work history, education and skills read from the CV"),
+        required=False,
+        help_text=_("Tick this when they were read wrongly; the CV file and its text are kept either way."),
+    )
 
     class Meta:
         model = Candidate
@@ -49,6 +58,7 @@ class CandidateForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["links_text"] = "\n".join(self.instance.links)
         self.cv_upload: CVUpload | None = None
+        self.cv_reading: CVReading | None = None
 
     def clean_phone(self) -> str:
         raw = self.cleaned_data.get("phone", "").strip()
@@ -72,10 +82,22 @@ class CandidateForm(forms.ModelForm):
         upload = self.cleaned_data.get("cv")
         if upload:
             try:
-                self.cv_upload = cv_from_upload(upload)
+                data, extracted = cv_upload_read(upload)
             except UploadRejected as error:
                 raise forms.ValidationError(error.message) from None
+            self.cv_upload = _cv_upload(upload, data, extracted)
+            self.cv_reading = extracted.reading
         return upload
+
+    def cv_resume(self) -> dict[str, Any] | None:
+        """The parts read from the new CV as JSON Resume, unless HR chose not to keep them."""
+        if (
+            self.cv_reading is None
+            or not self.cv_reading.structured
+            or self.cleaned_data.get("skip_cv_parts")
+        ):
+            return None
+        return resume_document(self.cv_reading)
 
     def candidate_fields(self) -> dict[str, Any]:
         data = {k: self.cleaned_data[k] for k in ["full_name", "email", "phone", "city", "source", "notes"]}

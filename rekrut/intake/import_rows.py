@@ -56,17 +56,18 @@ class PreviewCell:
 @dataclass
 class CheckedRow:
     number: int  # as the file counts it: the column names are row 1
-    fields: dict[str, Any]  # ready for candidate_create
+    fields: dict[str, Any]  # ready for the kind's create service
     problems: list[Problem] = field(default_factory=list)
+    # The row as the preview shows it, field -> text (kinds whose fields are not plain text fill it).
+    display: dict[str, str] = field(default_factory=dict)
 
     @property
     def cells(self) -> list[PreviewCell]:
         """The row as the preview table shows it: each field as text, with its problems."""
+        shown = self.display or {name: _display(name, self.fields) for name in IMPORT_FIELDS}
         return [
-            PreviewCell(
-                name, _display(name, self.fields), [p.message for p in self.problems if p.field == name]
-            )
-            for name in IMPORT_FIELDS
+            PreviewCell(name, text, [p.message for p in self.problems if p.field == name])
+            for name, text in shown.items()
         ]
 
 
@@ -78,21 +79,21 @@ def _display(name: str, fields: dict[str, Any]) -> str:
     return str(fields.get(name, ""))
 
 
-def _text(cells: list[str], columns: dict[str, int], name: str) -> str:
-    index = columns.get(name)
-    return cells[index].strip() if index is not None and index < len(cells) else ""
-
-
-def row_check(number: int, cells: list[str], columns: dict[str, int], default_source: str) -> CheckedRow:
-    """One row read into candidate fields, with what is wrong with it (duplicates aside)."""
+def row_check(number: int, values: dict[str, str], default_source: str) -> CheckedRow:
+    """One row's field texts (intake.import_columns) read into candidate fields, with what is wrong with
+    them (duplicates aside)."""
     row = CheckedRow(number=number, fields={})
     problem = row.problems.append
-    name = " ".join(_text(cells, columns, "full_name").split())  # cells may hold line breaks
+
+    def text(name: str) -> str:
+        return values.get(name, "").strip()
+
+    name = " ".join(text("full_name").split())  # cells may hold line breaks
     if not name:
         problem(Problem("full_name", str(_("The name is empty."))))
     elif len(name) > 160:
         problem(Problem("full_name", str(_("The name is longer than 160 characters."))))
-    email = _text(cells, columns, "email").lower()
+    email = text("email").lower()
     if email:
         try:
             validate_email(email)
@@ -100,23 +101,23 @@ def row_check(number: int, cells: list[str], columns: dict[str, int], default_so
                 raise ValidationError("too long")
         except ValidationError:
             problem(Problem("email", str(_("“%(value)s” is not an e-mail address.") % {"value": email})))
-    phone = _text(cells, columns, "phone")
+    phone = text("phone")
     if phone:
         try:
             phone = phone_normalize(phone)
         except PhoneInvalid as invalid:
             problem(Problem("phone", f"“{phone}”: {invalid.message}"))
-    city = " ".join(_text(cells, columns, "city").split())
+    city = " ".join(text("city").split())
     if len(city) > 80:
         problem(Problem("city", str(_("The city is longer than 80 characters."))))
     links = []
-    if link := _text(cells, columns, "linkedin"):
+    if link := text("linkedin"):
         try:
             links.append(forms.URLField(assume_scheme="https").clean(link))
         except ValidationError:
             problem(Problem("linkedin", str(_("“%(link)s” is not a web address.") % {"link": link})))
-    notes = _text(cells, columns, "notes")
-    source_text = _text(cells, columns, "source")
+    notes = text("notes")
+    source_text = text("source")
     source = _source_read(source_text)
     if source_text and source is None:
         # Keep what the file said rather than lose it; the record gets the import's own source.

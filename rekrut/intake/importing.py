@@ -1,10 +1,13 @@
-"""Bulk import of candidates from CSV or XLSX, optionally applying each one to a job.
+"""Bulk import of candidates (optionally applying each one to a job) or of jobs, from CSV or XLSX.
 
 The upload only stores the file (quick checks aside); the worker reads it, outside any transaction, into a
 table and a guessed column mapping. Once the user confirms the mapping, the worker runs the import, all or
 nothing: every row is checked first (progress is written as it goes so the page can poll it); one bad row
 fails the whole import with a row-by-row report and saves nothing. Only a clean file is saved, through the
 same services a person adding one candidate uses, in short batches (intake.import_saving).
+
+What differs between candidates and jobs is one record per kind (intake.import_kind); how columns become
+fields (joins, unmapped columns kept in notes or dropped, mojibake repaired) is intake.import_columns.
 """
 
 import logging
@@ -25,12 +28,14 @@ from rekrut.candidates.models import Source
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.core.tables import table_kind, table_read
 from rekrut.core.uploads import UploadRejected
-from rekrut.intake.columns import mapping_guess
-from rekrut.intake.import_rows import IMPORT_FIELDS, CheckedRow, duplicates_check, row_check
-from rekrut.intake.import_saving import RowRefused, kept_error, rows_save, saved_undo
-from rekrut.intake.models import CandidateImport, ImportStatus
-from rekrut.jobs.models import Job, JobStatus
-from rekrut.jobs.selectors import job_is_managed_by
+from rekrut.intake.candidate_import import job_check
+from rekrut.intake.import_columns import SEPARATOR_MAX, ColumnPlan, Repair, plan_make, repairs_find
+from rekrut.intake.import_kind import ImportKind
+from rekrut.intake.import_kinds import KINDS, kind_of
+from rekrut.intake.import_rows import CheckedRow
+from rekrut.intake.import_saving import RowRefused, rows_save, saved_undo
+from rekrut.intake.models import CandidateImport, ImportStatus, ImportTarget
+from rekrut.jobs.models import Job
 
 logger = logging.getLogger(__name__)
 
@@ -57,21 +62,58 @@ def import_get(*, user: User, import_id: int, with_table: bool = True) -> Candid
     return candidate_import
 
 
+def import_plan(candidate_import: CandidateImport) -> ColumnPlan:
+    """How the import's columns become fields under its saved mapping and options."""
+    kind = kind_of(candidate_import)
+    return plan_make(
+        headers=candidate_import.headers,
+        mapping=candidate_import.mapping,
+        options=candidate_import.options,
+        field_names=kind.fields,
+        notes_field=kind.notes_field,
+    )
+
+
 def import_preview(candidate_import: CandidateImport) -> list[CheckedRow]:
     """The first rows as they would be saved under the current mapping, each with its problems."""
-    columns = _columns(candidate_import)
-    seen: dict[tuple[str, str], int] = {}
-    checked = []
-    for index, cells in enumerate(candidate_import.rows[:PREVIEW_ROWS]):
-        row = row_check(candidate_import.row_number(index), cells, columns, candidate_import.source)
-        duplicates_check(row, seen, importer=candidate_import.created_by)
-        checked.append(row)
-    return checked
+    plan = import_plan(candidate_import)
+    check = kind_of(candidate_import).checker(candidate_import, False)
+    return [
+        check(candidate_import.row_number(index), plan.values(cells))
+        for index, cells in enumerate(candidate_import.rows[:PREVIEW_ROWS])
+    ]
 
 
 def import_fields_shown(candidate_import: CandidateImport) -> list[str]:
-    """The fields a preview shows: the mapped ones, and the name always (it is required)."""
-    return [name for name in IMPORT_FIELDS if name == "full_name" or candidate_import.mapping.get(name)]
+    """The fields a preview shows: the fed ones, the required one always, and notes when columns go there."""
+    kind = kind_of(candidate_import)
+    plan = import_plan(candidate_import)
+    fed = set(plan.fields)
+    if plan.notes and kind.notes_field:
+        fed.add(kind.notes_field)
+    return [name for name in kind.fields if name == kind.required or name in fed]
+
+
+def import_columns_accounted(candidate_import: CandidateImport) -> dict[str, list[str]]:
+    """Where every column of the file goes, for the preview: into a field (on its own or joined after
+    another column), into the notes, or dropped. Each column is in exactly one list."""
+    plan = import_plan(candidate_import)
+    headers = candidate_import.headers
+    mapped, joined = [], []
+    for columns in plan.fields.values():
+        mapped.append(headers[columns[0]])
+        joined += [headers[i] for i in columns[1:]]
+    return {
+        "mapped": mapped,
+        "joined": joined,
+        "notes": [headers[i] for i in plan.notes],
+        "dropped": [headers[i] for i in plan.dropped],
+    }
+
+
+def import_repairs(candidate_import: CandidateImport) -> tuple[list[Repair], int]:
+    """The cells whose text is mojibake, with the repair HR may accept (the first ones), and their count."""
+    return repairs_find(candidate_import.headers, candidate_import.rows, candidate_import.row_number)
 
 
 # ---- writes -----------------------------------------------------------------------------------------
@@ -79,17 +121,24 @@ def import_fields_shown(candidate_import: CandidateImport) -> list[str]:
 
 @transaction.atomic
 def import_upload(
-    *, actor: User, name: str, data: bytes, job: Job | None = None, source: str = Source.IMPORT
+    *,
+    actor: User,
+    name: str,
+    data: bytes,
+    job: Job | None = None,
+    source: str = Source.IMPORT,
+    kind: str = ImportTarget.CANDIDATES,
 ) -> CandidateImport:
     """Keeps an uploaded table for the worker to read (`import_read`); the caller enqueues that on commit.
 
     Only what is quick is checked here (size, and that it is a CSV or an XLSX): a large sheet takes seconds
     to read, which a request, and above all a write transaction, must not wait for.
     """
-    if not actor.is_hr:
-        raise AccessDenied(_("Only HR can import candidates."))
+    KINDS[kind].permission(actor, None)
     if job is not None:
-        _job_check(actor, job)
+        if kind != ImportTarget.CANDIDATES:
+            raise DomainError(_("Only candidates can be applied to a job."), code="bad_job")
+        job_check(actor, job)
     if source not in Source.values:
         raise DomainError(_("Choose a source from the list."), code="bad_source")
     try:
@@ -97,6 +146,7 @@ def import_upload(
     except UploadRejected as rejected:
         raise DomainError(rejected.message, code=rejected.code) from None
     return CandidateImport.objects.create(
+        kind=kind,
         created_by=actor,
         file_name=name[:200],
         job=job,
@@ -128,13 +178,15 @@ def import_read(*, import_id: int) -> CandidateImport:
             reading.update(status=ImportStatus.UNREADABLE, errors=[_error(None, "", message)], upload=b"")
             raise
         else:
-            guess = mapping_guess(table.headers)
+            kind = kind_of(candidate_import)
+            guess, joins = kind.guess(table.headers)
             reading.update(
                 headers=table.headers,
                 rows=table.rows,
                 row_count=len(table.rows),
                 row_numbers=table.row_numbers,
-                mapping={key: guess.get(key) for key in IMPORT_FIELDS},
+                mapping={key: guess.get(key) for key in kind.fields},
+                options={"joins": joins, "repair": True},
                 status=ImportStatus.MAPPING,
                 upload=b"",  # read once; the rows are what the mapping and the run use
             )
@@ -143,13 +195,18 @@ def import_read(*, import_id: int) -> CandidateImport:
 
 
 def import_start(
-    *, actor: User, name: str, data: bytes, job: Job | None = None, source: str = Source.IMPORT
+    *,
+    actor: User,
+    name: str,
+    data: bytes,
+    job: Job | None = None,
+    source: str = Source.IMPORT,
+    kind: str = ImportTarget.CANDIDATES,
 ) -> CandidateImport:
     """Upload and read in one go, in this process: for `rekrut import candidates` and tests. Refuses an
     unreadable file with a DomainError, and keeps no import for it."""
-    candidate_import = import_read(
-        import_id=import_upload(actor=actor, name=name, data=data, job=job, source=source).pk
-    )
+    uploaded = import_upload(actor=actor, name=name, data=data, job=job, source=source, kind=kind)
+    candidate_import = import_read(import_id=uploaded.pk)
     if candidate_import.status == ImportStatus.UNREADABLE:
         candidate_import.delete()
         raise DomainError(candidate_import.errors[0]["message"], code="unreadable")
@@ -158,38 +215,67 @@ def import_start(
 
 @transaction.atomic
 def import_map(
-    *, actor: User, candidate_import: CandidateImport, mapping: Mapping[str, str | None]
+    *,
+    actor: User,
+    candidate_import: CandidateImport,
+    mapping: Mapping[str, str | None],
+    options: Mapping[str, Any] | None = None,
 ) -> CandidateImport:
-    """Sets which column feeds which field. A failed import can be mapped again and re-run."""
+    """Sets which column feeds which field, and how (`options`: joins, separators, dropped columns, mojibake
+    repair; None keeps the saved ones). A failed import can be mapped again and re-run."""
     locked = _editable(actor, candidate_import)
-    unknown = set(mapping) - set(IMPORT_FIELDS)
+    kind = kind_of(locked)
+    unknown = set(mapping) - set(kind.fields)
     if unknown:
         raise DomainError(
             _("Rekrut has no field “%(name)s”.") % {"name": sorted(unknown)[0]}, code="bad_field"
         )
+    given = dict(locked.options if options is None else options)
+    joins = {name: [c for c in columns if c] for name, columns in (given.get("joins") or {}).items()}
     cleaned: dict[str, str | None] = {}
     fed_by: dict[str, str] = {}  # column -> the field it already feeds
-    for name in IMPORT_FIELDS:
+    for name in kind.fields:
         column = mapping.get(name) or None
-        if column is not None and column not in locked.headers:
-            raise DomainError(
-                _("The file has no column named “%(column)s”.") % {"column": column}, code="bad_column"
-            )
-        if column is not None and column in fed_by:
-            raise DomainError(
-                _("The column “%(column)s” is chosen for both %(first)s and %(second)s. Choose it once.")
-                % {"column": column, "first": IMPORT_FIELDS[fed_by[column]], "second": IMPORT_FIELDS[name]},
-                code="column_twice",
-            )
-        if column is not None:
-            fed_by[column] = name
+        joined = joins.get(name, []) if column else []
+        for each in [column, *joined]:
+            if each is None:
+                continue
+            if each not in locked.headers:
+                raise DomainError(
+                    _("The file has no column named “%(column)s”.") % {"column": each}, code="bad_column"
+                )
+            if each in fed_by:
+                raise DomainError(
+                    _("The column “%(column)s” is chosen for both %(first)s and %(second)s. Choose it once.")
+                    % {"column": each, "first": kind.fields[fed_by[each]], "second": kind.fields[name]},
+                    code="column_twice",
+                )
+            fed_by[each] = name
         cleaned[name] = column
-    if not cleaned["full_name"]:
-        raise DomainError(_("Choose the column that holds the candidate's name."), code="name_required")
+        if joined:
+            joins[name] = joined
+        else:
+            joins.pop(name, None)
+    if not cleaned[kind.required]:
+        raise DomainError(kind.required_message, code="name_required")
+    separators = {name: str(text) for name, text in (given.get("separators") or {}).items() if name in joins}
+    if any(len(text) > SEPARATOR_MAX for text in separators.values()):
+        raise DomainError(
+            _("A separator can be at most %(count)d characters.") % {"count": SEPARATOR_MAX},
+            code="bad_separator",
+        )
+    dropped = [c for c in given.get("dropped") or [] if c in locked.headers and c not in fed_by]
     locked.mapping = cleaned
+    locked.options = {
+        **{k: v for k, v in locked.options.items() if k == "created"},
+        "joins": {name: joins[name] for name in kind.fields if name in joins},
+        "separators": separators,
+        "dropped": dropped,
+        "repair": bool(given.get("repair", True)),
+    }
     locked.status = ImportStatus.MAPPING
     locked.errors, locked.processed, locked.imported = [], 0, 0
-    locked.save(update_fields=["mapping", "status", "errors", "processed", "imported"])
+    locked.save(update_fields=["mapping", "options", "status", "errors", "processed", "imported"])
     return locked
 
 
@@ -197,10 +283,10 @@ def import_map(
 def import_queue(*, actor: User, candidate_import: CandidateImport) -> CandidateImport:
     """Confirms the mapping; the caller enqueues the run once this commits."""
     locked = _editable(actor, candidate_import)
-    if not locked.mapping.get("full_name"):
-        raise DomainError(_("Choose the column that holds the candidate's name."), code="name_required")
-    if locked.job is not None:
-        _job_check(actor, locked.job)
+    kind = kind_of(locked)
+    if not locked.mapping.get(kind.required):
+        raise DomainError(kind.required_message, code="name_required")
+    kind.permission(actor, locked)
     locked.status = ImportStatus.QUEUED
     locked.errors, locked.processed, locked.imported = [], 0, 0
     locked.language = _language_now()
@@ -217,21 +303,22 @@ def import_run(*, import_id: int) -> CandidateImport:
     candidate_import = CandidateImport.objects.select_related("created_by", "job").get(pk=import_id)
     if not claimed:  # already run, or not confirmed: a duplicated or stale task does nothing
         return candidate_import
+    kind = kind_of(candidate_import)
     with translation.override(candidate_import.language):
         try:
             # A run a dead worker left half-saved is taken back out before it starts again.
-            kept = saved_undo(candidate_import) if candidate_import.saved_ids else []
-            errors = _permission_problems(candidate_import) or _rows_problems(candidate_import)
+            kept = saved_undo(candidate_import, kind) if candidate_import.saved_ids else []
+            errors = _permission_problems(candidate_import, kind) or _rows_problems(candidate_import, kind)
             if not errors and not kept:
-                errors = _rows_saved_or_undone(candidate_import)
+                errors = _rows_saved_or_undone(candidate_import, kind)
             elif kept:
-                errors = [*errors, _error(None, "", kept_error(kept))]
+                errors = [*errors, _error(None, "", kind.kept_message(kept))]
         except Exception:
-            logger.exception("Candidate import %s failed", import_id)
+            logger.exception("Import %s failed", import_id)
             errors = [_error(None, "", str(_("Something went wrong while importing. Nothing was saved.")))]
-            kept = saved_undo(candidate_import)  # if this fails too, the sweep runs the import again
+            kept = saved_undo(candidate_import, kind)  # if this fails too, the sweep runs the import again
             if kept:
-                errors.append(_error(None, "", kept_error(kept)))
+                errors.append(_error(None, "", kind.kept_message(kept)))
             _finish(candidate_import, errors)
             raise
         _finish(candidate_import, errors)
@@ -283,21 +370,13 @@ def _language_now() -> str:
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
-def _job_check(actor: User, job: Job) -> None:
-    if not job_is_managed_by(user=actor, job=job):
-        raise AccessDenied(_("You can only import into jobs whose hiring team you manage."))
-    if job.status == JobStatus.CLOSED:
-        raise DomainError(_("This job is closed and takes no new applications."), code="job_closed")
-
-
 def _editable(actor: User, candidate_import: CandidateImport) -> CandidateImport:
     locked = (
         CandidateImport.objects.select_for_update(of=("self",))
         .select_related("job")
         .get(pk=candidate_import.pk)
     )
-    if not actor.is_hr:
-        raise AccessDenied(_("Only HR can import candidates."))
+    kind_of(locked).permission(actor, None)
     if not (actor.is_hr_admin or locked.created_by_id == actor.pk):
         raise AccessDenied(_("Only the person who uploaded this file can import it."))
     if locked.status not in (ImportStatus.MAPPING, ImportStatus.FAILED):
@@ -320,40 +399,24 @@ def _finish(candidate_import: CandidateImport, errors: list[dict[str, Any]]) -> 
     candidate_import.save(update_fields=["errors", "status", "imported", "processed", "saved_ids"])
 
 
-def _columns(candidate_import: CandidateImport) -> dict[str, int]:
-    """Field -> index of the column that feeds it, for the mapped fields."""
-    headers = candidate_import.headers
-    return {
-        name: headers.index(column)
-        for name, column in candidate_import.mapping.items()
-        if name in IMPORT_FIELDS and column in headers
-    }
-
-
-def _permission_problems(candidate_import: CandidateImport) -> list[dict[str, Any]]:
+def _permission_problems(candidate_import: CandidateImport, kind: ImportKind) -> list[dict[str, Any]]:
     # Checked again at run time: the uploader may have lost the role or left the job's team since.
     try:
-        if not candidate_import.created_by.is_hr:
-            raise AccessDenied(_("Only HR can import candidates."))
-        if candidate_import.job is not None:
-            _job_check(candidate_import.created_by, candidate_import.job)
+        kind.permission(candidate_import.created_by, candidate_import)
     except DomainError as refused:
         return [_error(None, "", str(refused.message))]
     return []
 
 
-def _rows_problems(candidate_import: CandidateImport) -> list[dict[str, Any]]:
+def _rows_problems(candidate_import: CandidateImport, kind: ImportKind) -> list[dict[str, Any]]:
     """Phase 1: every row checked; progress written every PROGRESS_EVERY rows with a plain UPDATE."""
-    columns = _columns(candidate_import)
-    seen: dict[tuple[str, str], int] = {}
+    plan = import_plan(candidate_import)
+    columns = {name: candidate_import.headers[indexes[0]] for name, indexes in plan.fields.items()}
+    check = kind.checker(candidate_import, False)
     errors = []
     for index, cells in enumerate(candidate_import.rows):
-        row = row_check(candidate_import.row_number(index), cells, columns, candidate_import.source)
-        duplicates_check(row, seen, importer=candidate_import.created_by)
-        errors += [
-            _error(row.number, p.field, p.message, candidate_import.mapping.get(p.field) or "")
-            for p in row.problems
-        ]
+        row = check(candidate_import.row_number(index), plan.values(cells))
+        errors += [_error(row.number, p.field, p.message, columns.get(p.field, "")) for p in row.problems]
         if (index + 1) % PROGRESS_EVERY == 0:
             CandidateImport.objects.filter(pk=candidate_import.pk).update(processed=index + 1)
     candidate_import.processed = candidate_import.total
@@ -361,12 +424,12 @@ def _rows_problems(candidate_import: CandidateImport) -> list[dict[str, Any]]:
     return errors
 
 
-def _rows_saved_or_undone(candidate_import: CandidateImport) -> list[dict[str, Any]]:
+def _rows_saved_or_undone(candidate_import: CandidateImport, kind: ImportKind) -> list[dict[str, Any]]:
     """Phase 2: every row saved, in short batches; one refusal (the same person added meanwhile, the job
     closed) takes the earlier batches out again and fails the import with the reason."""
     try:
-        rows_save(candidate_import, _columns(candidate_import), _error)
+        rows_save(candidate_import, kind, import_plan(candidate_import), _error)
     except RowRefused as refused:
-        kept = saved_undo(candidate_import)
-        return [refused.error, *([_error(None, "", kept_error(kept))] if kept else [])]
+        kept = saved_undo(candidate_import, kind)
+        return [refused.error, *([_error(None, "", kind.kept_message(kept))] if kept else [])]
     return []

@@ -17,9 +17,18 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", _("Failed; nothing was imported")
 
 
-class CandidateImport(models.Model):
-    """A bulk import from CSV or XLSX: the uploaded table, its mapping, progress and the row report."""
+class ImportTarget(models.TextChoices):
+    CANDIDATES = "candidates", _("Candidates")
+    JOBS = "jobs", _("Jobs")
 
+
+class CandidateImport(models.Model):
+    """A bulk import from CSV or XLSX: the uploaded table, its mapping, progress and the row report.
+
+    Named for its first kind; it imports jobs too (`kind`), through the same mechanism.
+    """
+
+    kind = models.CharField(max_length=20, choices=ImportTarget.choices, default=ImportTarget.CANDIDATES)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     file_name = models.CharField(max_length=200)
@@ -28,6 +37,9 @@ class CandidateImport(models.Model):
     headers = models.JSONField(default=list)
     rows = models.JSONField(default=list)
     mapping = models.JSONField(default=dict)
+    # How the mapping is applied (intake.import_columns): {"joins": {field: [column, ...]}, "separators":
+    # {field: text}, "dropped": [column, ...], "repair": bool}; a jobs run adds {"created": {...}}.
+    options = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=20, choices=ImportStatus.choices, default=ImportStatus.READING)
     processed = models.PositiveIntegerField(default=0)
     imported = models.PositiveIntegerField(default=0)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:candidate_id>/edit/", people.candidate_edit, name="edit"),
     path("<int:candidate_id>/apply/", people.candidate_apply, name="apply"),
     path("import/", imports.import_start, name="import_start"),
+    path("import/jobs/", imports.job_import_start, name="job_import_start"),
     path("import/<int:import_id>/", imports.import_status, name="import_status"),
     path("import/<int:import_id>/columns/", imports.import_map, name="import_map"),
     path("jobs/<int:job_id>/questions/", screening.screening_questions, name="screening_questions"),

@@ -1,4 +1,5 @@
 import hashlib
+import re
 from typing import Any
 
 from django import forms
@@ -9,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from rekrut.accounts.models import Role, User
 from rekrut.core.limits import DOCUMENT_TEXT
 from rekrut.jobs.ad_check import ad_warnings
-from rekrut.jobs.models import AdAcknowledgement, Job, StageKind
+from rekrut.jobs.models import (
+    AdAcknowledgement,
+    EducationLevel,
+    Job,
+    JobRequirements,
+    LanguageLevel,
+    StageKind,
+)
+from rekrut.jobs.requirements import YEARS_MAX, LanguageSpec, RequirementsSpec
 from rekrut.jobs.services import HEADCOUNT_MAX, JOB_FIELDS, TeamSpec
 
 STAFF = User.objects.filter(is_active=True)
@@ -141,3 +150,106 @@ class StageRowForm(forms.Form):
 
 
 StageFormSet = forms.formset_factory(StageRowForm, extra=1, can_order=True)
+
+
+# Language rows on the form: few jobs ask for more than three.
+LANGUAGE_ROWS = 3
+
+
+def _skill_lines(text: str) -> list[str]:
+    # One skill per line or separated by commas or semicolons, as HR pastes them from an ad.
+    return [part for line in text.splitlines() for part in re.split(r"[,;]", line)]
+
+
+class RequirementsForm(forms.Form):
+    """The job's structured requirements (jobs.requirements): what the applications are ranked against."""
+
+    must_have = forms.CharField(
+        label=_("Must-have skills"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line or separated by commas, e.g. Microsoft Excel, customer service, SQL."),
+    )
+    nice_to_have = forms.CharField(
+        label=_("Nice-to-have skills"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    experience_years = forms.IntegerField(
+        label=_("Minimum years of experience"),
+        required=False,
+        min_value=0,
+        max_value=YEARS_MAX,
+        error_messages={
+            "min_value": _("Years of experience cannot be negative."),
+            "max_value": _("Years of experience must be at most %(limit_value)s."),
+            "invalid": _("Enter the years as a whole number, e.g. 2."),
+        },
+    )
+    experience_in = forms.CharField(
+        label=_("Experience in"),
+        required=False,
+        max_length=80,
+        help_text=_("Leave empty to count any work experience; e.g. customer service."),
+    )
+    education_min = forms.ChoiceField(
+        label=_("Minimum education"),
+        required=False,
+        choices=[("", _("Any")), *EducationLevel.choices],
+    )
+    location_matters = forms.BooleanField(
+        label=_("Say whether each applicant lives near the job or is willing to relocate"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for n in range(1, LANGUAGE_ROWS + 1):
+            self.fields[f"language_{n}"] = forms.CharField(label=_("Language"), required=False, max_length=40)
+            self.fields[f"language_level_{n}"] = forms.ChoiceField(
+                label=_("Level"), required=False, choices=LanguageLevel.choices, initial=LanguageLevel.FLUENT
+            )
+
+    @classmethod
+    def initial_of(cls, requirements: JobRequirements) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            "must_have": "\n".join(requirements.must_have),
+            "nice_to_have": "\n".join(requirements.nice_to_have),
+            "experience_years": requirements.experience_years,
+            "experience_in": requirements.experience_in,
+            "education_min": requirements.education_min,
+            "location_matters": requirements.location_matters if requirements.pk else True,
+        }
+        for n, language in enumerate(requirements.languages, start=1):
+            initial[f"language_{n}"] = language.get("language", "")
+            initial[f"language_level_{n}"] = language.get("level", LanguageLevel.FLUENT)
+        return initial
+
+    def language_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[f"language_{n}"], self[f"language_level_{n}"]) for n in range(1, LANGUAGE_ROWS + 1)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("experience_in", "").strip() and not data.get("experience_years"):
+            self.add_error("experience_years", _("Say how many years of this experience the job asks for."))
+        return data
+
+    def spec(self) -> RequirementsSpec:
+        d = self.cleaned_data
+        languages = tuple(
+            LanguageSpec(d[f"language_{n}"], d[f"language_level_{n}"] or LanguageLevel.FLUENT)
+            for n in range(1, LANGUAGE_ROWS + 1)
+            if d.get(f"language_{n}", "").strip()
+        )
+        return RequirementsSpec(
+            must_have=tuple(_skill_lines(d["must_have"])),
+            nice_to_have=tuple(_skill_lines(d["nice_to_have"])),
+            experience_years=d["experience_years"],
+            experience_in=d["experience_in"],
+            education_min=d["education_min"],
+            languages=languages,
+            location_matters=d["location_matters"],
+        )

@@ -253,3 +253,64 @@ class AdAcknowledgement(models.Model):
 
     def __str__(self) -> str:
         return self.phrase
+
+
+class EducationLevel(models.TextChoices):
+    """The levels of Indonesian schooling a job may ask for, lowest first (their order is their rank)."""
+
+    SMA = "sma", _("High school (SMA/SMK)")
+    D3 = "d3", _("Diploma (D3)")
+    S1 = "s1", _("Bachelor's degree (D4/S1)")
+    S2 = "s2", _("Master's degree (S2)")
+    S3 = "s3", _("Doctorate (S3)")
+
+
+class LanguageLevel(models.TextChoices):
+    """How well a job needs a language spoken, lowest first."""
+
+    BASIC = "basic", _("Basic")
+    CONVERSATIONAL = "conversational", _("Conversational")
+    FLUENT = "fluent", _("Fluent")
+    NATIVE = "native", _("Native")
+
+
+class JobRequirements(models.Model):
+    """What a job asks of an applicant, in parts that can be matched against a CV to rank the applications
+    (rekrut.intake.ranking). The job's free-text `requirements` stay the ad's wording; these only order the
+    list HR reads and never reject anyone."""
+
+    job = models.OneToOneField(
+        Job, on_delete=models.CASCADE, related_name="structured_requirements", verbose_name=_("job")
+    )
+    must_have = models.JSONField(_("must-have skills"), default=list, blank=True)
+    nice_to_have = models.JSONField(_("nice-to-have skills"), default=list, blank=True)
+    experience_years = models.PositiveSmallIntegerField(
+        _("minimum years of experience"), null=True, blank=True
+    )
+    experience_in = models.CharField(_("experience in"), max_length=80, blank=True)
+    education_min = models.CharField(
+        _("minimum education"), max_length=8, choices=EducationLevel.choices, blank=True
+    )
+    # [{"language": "Inggris", "level": "fluent"}, ...]
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    location_matters = models.BooleanField(
+        _("prefer applicants near the job or willing to relocate"), default=True
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("job requirements for ranking")
+        verbose_name_plural = _("job requirements for ranking")
+
+    def __str__(self) -> str:
+        return str(self.job)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.must_have
+            or self.nice_to_have
+            or self.experience_years
+            or self.education_min
+            or self.languages
+        )

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:job_id>/", views.job_detail, name="detail"),
     path("<int:job_id>/edit/", views.job_edit, name="edit"),
     path("<int:job_id>/stages/", views.job_stages, name="stages"),
+    path("<int:job_id>/requirements/", views.job_requirements, name="requirements"),
 ]

@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 
 from rekrut.accounts.http import AuthedRequest
 from rekrut.core.actions import carry_out
-from rekrut.jobs import hooks, selectors, services
+from rekrut.jobs import hooks, requirements, selectors, services
 from rekrut.jobs.access import job_access_get
 from rekrut.jobs.ad_check import ad_warnings
-from rekrut.jobs.forms import JobForm, StageFormSet
+from rekrut.jobs.forms import JobForm, RequirementsForm, StageFormSet
 
 
 @login_required
@@ -127,3 +127,24 @@ def job_stages(request: AuthedRequest, job_id: int) -> HttpResponse:
         if saved is not None:
             return redirect("jobs:detail", job_id=job.pk)
     return render(request, "jobs/stages.html", {"nav": "jobs", "job": job, "formset": formset})
+
+
+@login_required
+def job_requirements(request: AuthedRequest, job_id: int) -> HttpResponse:
+    """The job's structured requirements, which the ranking of its applications reads."""
+    access = job_access_get(user=request.user, job_id=job_id)
+    if not access.can_edit:
+        raise PermissionDenied
+    job = access.job
+    current = requirements.job_requirements_of(job=job)
+    form = RequirementsForm(request.POST or None, initial=RequirementsForm.initial_of(current))
+    if request.method == "POST" and form.is_valid():
+        saved = carry_out(
+            request,
+            lambda: requirements.job_requirements_set(actor=request.user, job=job, spec=form.spec()),
+            _("The requirements are saved. The ranking of the applications follows them."),
+            form=form,
+        )
+        if saved is not None:
+            return redirect("jobs:detail", job_id=job.pk)
+    return render(request, "jobs/requirements.html", {"nav": "jobs", "job": job, "form": form})

@@ -46,3 +46,32 @@ def test_the_status_page_waits_for_the_worker_then_moves_on_to_the_columns(
     page.get_by_role("button", name="Import 2 candidates").click()
     expect(page.get_by_text("2 candidates imported.")).to_be_visible()
     assert sorted(Candidate.objects.values_list("full_name", flat=True)) == ["Budi Santoso", "Siti Rahayu"]
+
+
+def test_an_opencats_export_is_mapped_with_the_name_joined_and_the_text_repaired(page, sign_in, personas):
+    """The guessed columns join first and last name; HR sees the garbled text with its repair, unticks a
+    column and is told it will be dropped, then imports: the rest is in the notes."""
+    rows = [
+        ["First Name", "Last Name", "E-Mail", "Cell Phone", "Key Skills", "Best Time to Call"],
+        ["Nurâ€™aini", "Lubis", "nuraini@example.com", "0812-3456-7890", "Excel, SAP", "Pagi"],
+    ]
+    candidate_import = importing.import_start(
+        actor=personas.recruiter, name="opencats.csv", data=csv_bytes(rows)
+    )
+    sign_in(personas.recruiter).goto(reverse("intake:import_map", args=[candidate_import.pk]))
+
+    expect(page.locator("#map-full_name")).to_have_value("First Name")
+    expect(page.locator("select[name=full_name__join]").first).to_have_value("Last Name")
+    repairs = page.locator("#import-repairs")
+    expect(repairs).to_contain_text("Nurâ€™aini")
+    expect(repairs).to_contain_text("Nur’aini")
+    expect(page.locator("#import-preview-rows")).to_contain_text("Nur’aini Lubis")
+
+    page.get_by_label("Best Time to Call").uncheck()
+    expect(page.locator("#import-dropped")).to_contain_text("Best Time to Call")
+    page.get_by_role("button", name="Import 1 candidate").click()
+
+    expect(page.get_by_text("1 candidate imported.")).to_be_visible()
+    candidate = Candidate.objects.get()
+    assert candidate.full_name == "Nur’aini Lubis"
+    assert "Key Skills: Excel, SAP" in candidate.notes and "Best Time to Call" not in candidate.notes

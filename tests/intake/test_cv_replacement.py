@@ -9,14 +9,14 @@ from rekrut.candidates.models import Candidate
 from rekrut.candidates.services import CVUpload, candidate_update
 from tests.candidates.filebuilders import docx_bytes, pdf_bytes
 from tests.pipeline.factories import application_make
+from tests.services.files import storage_isolate, stored_names
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+    return storage_isolate(settings, tmp_path)
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def candidate(team_a_job, personas):
 
 
 def stored(media) -> list[str]:
-    return sorted(path.name for path in (media / "cv").iterdir())
+    return [name.removeprefix("cv/") for name in stored_names("cv")]
 
 
 def test_uploading_a_new_cv_deletes_the_old_file(

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy
 
 from rekrut.candidates.models import Candidate
 from rekrut.core.errors import DomainError
-from rekrut.intake import import_saving, importing
+from rekrut.intake import candidate_import as candidate_kind
+from rekrut.intake import importing
 from rekrut.intake.models import CandidateImport, ImportStatus
 from rekrut.pipeline.models import Application
 from rekrut.pipeline.services import application_move
@@ -117,7 +118,7 @@ def test_moves_finish_quickly_while_a_large_import_saves_and_it_imports_every_ro
 def test_a_failure_late_in_a_large_import_leaves_none_of_its_rows(personas, team_a_job, monkeypatch):
     waiting = [application_make(job=team_a_job, full_name=f"Kandidat {i}") for i in range(3)]
     candidate_import = _queued_import(personas.recruiter, team_a_job)
-    real = import_saving.candidate_create
+    real = candidate_kind.candidate_create
     saved = []
 
     def refuse_near_the_end(**fields):
@@ -126,7 +127,7 @@ def test_a_failure_late_in_a_large_import_leaves_none_of_its_rows(personas, team
         saved.append(fields["full_name"])
         return real(**fields)
 
-    monkeypatch.setattr(import_saving, "candidate_create", refuse_near_the_end)
+    monkeypatch.setattr(candidate_kind, "candidate_create", refuse_near_the_end)
     thread, outcome = _run_in_worker(candidate_import.pk)
     _wait_until_saving(candidate_import.pk)
     took = _moves_while_it_saves(thread, waiting, personas.hr_admin, candidate_import.pk)

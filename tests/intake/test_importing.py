@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from rekrut.candidates.models import Candidate, Source
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.core.phones import PhoneInvalid
+from rekrut.intake import candidate_import as candidate_kind
 from rekrut.intake import import_rows, import_saving, importing
 from rekrut.intake.models import CandidateImport, ImportStatus
 from rekrut.jobs.models import JobStatus
@@ -239,7 +240,7 @@ def test_a_refusal_in_a_later_batch_takes_the_earlier_batches_out_again(personas
     """Saved in batches of two: the first batch is committed when the fifth row is refused (someone closed
     the job, say); the compensating step removes it, and the report says why nothing was imported."""
     monkeypatch.setattr(import_saving, "BATCH_ROWS", 2)
-    real = import_saving.application_create
+    real = candidate_kind.application_create
     calls = []
 
     def refuse_the_fifth(**kwargs):
@@ -249,7 +250,7 @@ def test_a_refusal_in_a_later_batch_takes_the_earlier_batches_out_again(personas
             raise DomainError(gettext_lazy("This job is closed and takes no new applications."))
         return real(**kwargs)
 
-    monkeypatch.setattr(import_saving, "application_create", refuse_the_fifth)
+    monkeypatch.setattr(candidate_kind, "application_create", refuse_the_fifth)
     done = run(personas.recruiter, start(personas.recruiter, rows_of(6), job=team_a_job))
 
     assert done.status == ImportStatus.FAILED
@@ -444,7 +445,7 @@ def test_a_file_whose_reading_task_was_lost_is_read_after_the_sweep(
 def test_a_run_a_dead_worker_left_half_saved_is_taken_out_and_run_again(personas, team_a_job, monkeypatch):
     candidate_import = start(personas.recruiter, rows_of(5), job=team_a_job)
     monkeypatch.setattr(import_saving, "BATCH_ROWS", 2)
-    real = import_saving.candidate_create
+    real = candidate_kind.candidate_create
     calls = []
 
     def die_on_the_fourth(**fields):
@@ -453,14 +454,14 @@ def test_a_run_a_dead_worker_left_half_saved_is_taken_out_and_run_again(personas
             raise SystemExit("the worker process was killed")  # not an Exception: nothing cleans up
         return real(**fields)
 
-    monkeypatch.setattr(import_saving, "candidate_create", die_on_the_fourth)
+    monkeypatch.setattr(candidate_kind, "candidate_create", die_on_the_fourth)
     with pytest.raises(SystemExit):
         run(personas.recruiter, candidate_import)
     left = CandidateImport.objects.get(pk=candidate_import.pk)
     assert left.status == ImportStatus.RUNNING and len(left.saved_ids) == 2
     assert Candidate.objects.count() == 2
 
-    monkeypatch.setattr(import_saving, "candidate_create", real)
+    monkeypatch.setattr(candidate_kind, "candidate_create", real)
     CandidateImport.objects.filter(pk=left.pk).update(status=ImportStatus.QUEUED)  # as the sweep does
     done = importing.import_run(import_id=left.pk)
 
@@ -475,7 +476,7 @@ def test_a_record_a_colleague_worked_on_meanwhile_is_kept_and_named(personas, te
     from rekrut.pipeline.services import application_move
 
     monkeypatch.setattr(import_saving, "BATCH_ROWS", 2)
-    real = import_saving.application_create
+    real = candidate_kind.application_create
     calls = []
 
     def colleague_moves_the_first_then_refuse(**kwargs):
@@ -495,7 +496,7 @@ def test_a_record_a_colleague_worked_on_meanwhile_is_kept_and_named(personas, te
             raise DomainError(gettext_lazy("This job is closed and takes no new applications."))
         return real(**kwargs)
 
-    monkeypatch.setattr(import_saving, "application_create", colleague_moves_the_first_then_refuse)
+    monkeypatch.setattr(candidate_kind, "application_create", colleague_moves_the_first_then_refuse)
     done = run(personas.recruiter, start(personas.recruiter, rows_of(5), job=team_a_job))
 
     assert done.status == ImportStatus.FAILED

@@ -11,14 +11,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
-from rekrut.candidates import services as candidate_services
 from rekrut.candidates.models import Candidate
 from rekrut.candidates.services import PossibleDuplicate
 from rekrut.core.actions import carry_out
 from rekrut.core.errors import DomainError
 from rekrut.core.forms import IdempotencyKeyField
 from rekrut.core.uploads import UploadRejected
+from rekrut.intake.cv.summary import cv_parts
+from rekrut.intake.cv_reading import SCANNED_MESSAGE
 from rekrut.intake.forms import CandidateForm, cv_upload_read
+from rekrut.intake.services import candidate_edit as candidate_edit_save
 from rekrut.intake.services import candidate_intake
 from rekrut.jobs.models import JobStatus
 from rekrut.jobs.selectors import jobs_visible_to
@@ -59,6 +61,7 @@ def candidate_add(request: AuthedRequest) -> HttpResponse:
                 cv=form.cv_upload,
                 allow_duplicate=form.cleaned_data["allow_duplicate"],
                 idempotency_key=form.cleaned_data["idempotency_key"],
+                resume=form.cv_resume(),
                 **fields,
             )
         except PossibleDuplicate as duplicate:
@@ -76,21 +79,27 @@ def candidate_add(request: AuthedRequest) -> HttpResponse:
         else:
             messages.success(request, _("%(name)s is added.") % {"name": candidate.full_name})
             return redirect("desk:candidate", candidate_id=candidate.pk)
-    return render(request, "intake/add.html", {"nav": "candidates", "form": form, "matches": matches})
+    parts = cv_parts(form.cv_reading) if form.cv_reading else []
+    return render(
+        request, "intake/add.html", {"nav": "candidates", "form": form, "matches": matches, "cv_parts": parts}
+    )
 
 
 @login_required
 @require_POST
 def cv_read(request: AuthedRequest) -> HttpResponse:
-    """HTMX: reads the CV once chosen and fills in e-mail and phone (the file is sent again on save)."""
+    """HTMX: reads the CV once chosen and fills in the name, e-mail, phone, city and links it finds where
+    HR has not typed them yet, and shows the work, education and skills read (the file is sent again on
+    save)."""
     if not request.user.is_hr:
         raise PermissionDenied
     upload = request.FILES.get("cv")
-    context: dict = {
-        "error": None,
-        "email": request.POST.get("email", ""),
-        "phone": request.POST.get("phone", ""),
+    typed = {
+        key: request.POST.get(key, "").strip()
+        for key in ("full_name", "email", "phone", "city", "links_text")
     }
+    # The parts read from a CV chosen before are replaced (or cleared) whatever this one gives.
+    context: dict = {"error": None, "email": typed["email"], "phone": typed["phone"], "oob_parts": True}
     if upload is None:
         context["error"] = _("Choose a file first.")
     else:
@@ -99,12 +108,24 @@ def cv_read(request: AuthedRequest) -> HttpResponse:
         except UploadRejected as error:
             context["error"] = error.message
         else:
-            context["email"] = context["email"] or (extracted.emails[0] if extracted.emails else "")
-            context["phone"] = context["phone"] or (extracted.phones[0] if extracted.phones else "")
+            reading = extracted.reading
+            context["email"] = typed["email"] or (extracted.emails[0] if extracted.emails else "")
+            context["phone"] = typed["phone"] or (extracted.phones[0] if extracted.phones else "")
             context["found_text"] = bool(extracted.text)
+            context["scanned_message"] = SCANNED_MESSAGE if extracted.scanned else ""
             context["duplicates"], context["hidden_duplicates"] = candidate_duplicates_for(
                 user=request.user, email=context["email"], phone=context["phone"]
             )
+            # Fields HR already typed are kept; the others are filled from the CV (outside the swapped
+            # block, so they come back as out-of-band swaps).
+            context["prefill"] = CandidateForm(
+                initial={
+                    "full_name": typed["full_name"] or reading.name,
+                    "city": typed["city"] or reading.city,
+                    "links_text": typed["links_text"] or "\n".join(reading.links),
+                }
+            )
+            context["cv_parts"] = cv_parts(reading)
     return render(request, "intake/_contact_fields.html", context)
 
 
@@ -136,11 +157,12 @@ def candidate_edit(request: AuthedRequest, candidate_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = carry_out(
             request,
-            lambda: candidate_services.candidate_update(
+            lambda: candidate_edit_save(
                 actor=request.user,
                 candidate=candidate,
                 loaded_version=loaded,
                 cv=form.cv_upload,
+                resume=form.cv_resume(),
                 **form.candidate_fields(),
             ),
             _("The candidate is saved."),

@@ -1,4 +1,4 @@
-"""`rekrut import candidates FILE --as USER [--job ID] [--source S] [--map field=Column ...]`.
+"""`rekrut import candidates|jobs FILE --as USER [--job ID] [--source S] [--map field=Column ...]`.
 
 The same import the page runs (check every row, then save all or nothing), for scripts and migrations
 from another system. Prints the row-by-row report and exits non-zero when nothing was imported.
@@ -17,10 +17,10 @@ from rekrut.jobs.models import Job
 
 
 class Command(BaseCommand):
-    help = "Import candidates from a CSV or XLSX file (all rows or none)."
+    help = "Import candidates or jobs from a CSV or XLSX file (all rows or none)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("what", choices=["candidates"])
+        parser.add_argument("what", choices=["candidates", "jobs"])
         parser.add_argument("file", type=Path)
         parser.add_argument("--as", dest="username", required=True, help="the HR user the import is made by")
         parser.add_argument("--job", type=int, help="also apply every imported candidate to this job")
@@ -49,7 +49,12 @@ class Command(BaseCommand):
             raise CommandError(f"No job {options['job']}.")
         try:
             started = importing.import_start(
-                actor=actor, name=path.name, data=path.read_bytes(), job=job, source=str(options["source"])
+                actor=actor,
+                name=path.name,
+                data=path.read_bytes(),
+                job=job,
+                source=str(options["source"]),
+                kind=str(options["what"]),
             )
             mapping = dict(started.mapping)
             for pair in options["map"]:  # type: ignore[attr-defined]
@@ -65,4 +70,4 @@ class Command(BaseCommand):
                 row = problem.get("row") or "-"
                 self.stderr.write(f"row {row} {problem.get('column', '')}: {problem.get('message')}")
             raise CommandError(f"Nothing was imported: {len(result.errors)} problem(s).")
-        self.stdout.write(f"Imported {result.imported} candidates.")
+        self.stdout.write(f"Imported {result.imported} {options['what']}.")
