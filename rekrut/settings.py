@@ -15,6 +15,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from rekrut.core.site import site_url_for_bind
+from rekrut.core.storage_settings import (
+    default_storage_from_environment,
+    file_downloads_from_environment,
+    presign_seconds,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("REKRUT_VAR_DIR", BASE_DIR.parent / "var"))
@@ -29,7 +34,7 @@ def _env_bool(name: str, default: bool) -> bool:
 
 def _secret_key() -> str:
     """SECRET_KEY from the environment, else one generated once and kept under var/."""
-    if key := os.environ.get("SECRET_KEY"):
+    if key := os.environ.get("SECRET_KEY", "").strip():
         return key
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
@@ -39,6 +44,13 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Sessions, password-reset and signed links are signed with SECRET_KEY: every node must share one, so with
+# DATABASE_URL (a database several nodes may share) it must come from the environment; rekrut.E002 stops
+# `rekrut serve`, `rekrut worker` and `rekrut release` otherwise. Tests and child processes they start set
+# their own. Old keys stay valid for reading while a new one is rolled out (REKRUT_SECRET_KEY_FALLBACKS).
+SECRET_KEY_FROM_ENVIRONMENT = bool(os.environ.get("SECRET_KEY", "").strip())
+SECRET_KEY_REQUIRED = bool(os.environ.get("DATABASE_URL")) and not TESTING
+SECRET_KEY_FALLBACKS = [k for k in os.environ.get("REKRUT_SECRET_KEY_FALLBACKS", "").split(",") if k.strip()]
 DEBUG = _env_bool("DEBUG", False)
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
@@ -153,17 +165,48 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the worker and gunicorn's processes read while one writes; a busy timeout
-    # turns brief write contention into a wait instead of "database is locked".
+    # Pragmas for a web server, set on each new connection: WAL lets gunicorn's threads and the worker read
+    # while one writes; synchronous=NORMAL skips an fsync per commit (safe in WAL: a power cut may lose the
+    # last commits, never the file); the busy timeout (`timeout`, seconds) turns brief write contention into
+    # a wait instead of "database is locked"; reads go through a memory map (the OS page cache, shared by
+    # every process) besides each connection's own 16 MB page cache; temporary sorts stay in memory.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456; "
+            "PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY;"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # CONN_MAX_AGE (above) keeps connections between requests here too, one per thread, as for PostgreSQL:
+    # opening one (the pragmas, Django's SQL functions) cost ~4.6 ms, more than a cheap API call (issue 16).
+
     # Tests use a file too: an in-memory shared-cache database raises "table is locked" instead of waiting,
     # which would hide how concurrent writers really behave.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+# pgbouncer (or another pooler) in transaction mode hands each transaction to any server connection: named
+# server-side cursors (iterator()) would be lost between them, and Django's own persistent connections
+# only add a second pool.
+DB_POOLER = os.environ.get("REKRUT_DB_POOLER", "").strip().lower()
+if DB_POOLER not in {"", "transaction"}:
+    raise ImproperlyConfigured(
+        f"REKRUT_DB_POOLER={DB_POOLER!r}: use transaction (pgbouncer) or leave it unset."
+    )
+if DB_POOLER == "transaction":
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A read replica, used only where a page asks for it by name (rekrut.core.db.reports_database: reports):
+# there is no router, so nothing that must see its own writes (the move service's version check) can
+# read a lagging copy by accident.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["DISABLE_SERVER_SIDE_CURSORS"] = DB_POOLER == "transaction"
+    # Tests never create a second test database for it: it reads the default one's.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -225,14 +268,17 @@ FORMAT_MODULE_PATH = ["rekrut.core.formats"]
 LANGUAGE_COOKIE_NAME = "rekrut_language"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+# Collected by `rekrut release` on each node; REKRUT_STATIC_ROOT puts them elsewhere (e.g. where nginx reads).
+STATIC_ROOT = Path(os.environ.get("REKRUT_STATIC_ROOT") or VAR_DIR / "static")
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Served at the site's root by WhiteNoise: /favicon.ico, which browsers ask for on pages without icon links
 # (PDFs, the API's JSON).
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+MEDIA_ROOT = VAR_DIR / "media"
+# Uploaded and generated files: a private S3-compatible bucket when REKRUT_S3_BUCKET is set, else MEDIA_ROOT.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage_from_environment(os.environ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -241,7 +287,11 @@ STORAGES = {
         )
     },
 }
-MEDIA_ROOT = VAR_DIR / "media"
+# After the access check a download is a redirect to a short-lived signed link to the bucket ("presigned"),
+# nginx's internal redirect under REKRUT_X_ACCEL_PREFIX ("x-accel") or streamed by the web worker ("stream").
+FILE_DOWNLOADS = file_downloads_from_environment(os.environ)
+S3_PRESIGN_SECONDS = presign_seconds(os.environ)
+X_ACCEL_PREFIX = "/" + os.environ.get("REKRUT_X_ACCEL_PREFIX", "/protected-files/").strip("/") + "/"
 # Uploads above this are refused before they are read; cv_extract checks the same limit.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
@@ -297,12 +347,33 @@ TASKS = {
             "django_tasks.backends.immediate.ImmediateBackend"
             if TESTING
             else "django_tasks_db.DatabaseBackend"
-        )
+        ),
+        # "bulk" (candidate imports) apart from "default" (messages, invitations, sign-in links), so a
+        # 20,000-row import never delays an invitation: `rekrut worker --queue default` keeps one free.
+        "QUEUES": ["default", "bulk"],
     }
 }
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
+# One machine: a cache in each process (nothing shared needs it) and sessions in the database. Several
+# nodes: REDIS_URL (Redis or Valkey) is the cache they share, and sessions are read from it and written
+# through to the database (cached_db), so a Redis restart on a campaign day signs nobody out.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("REKRUT_CACHE_PREFIX", "rekrut"),
+            # A Redis that stopped answering must not hang every page: fail fast, then the database serves.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -310,9 +381,15 @@ SECURE_REFERRER_POLICY = "same-origin"
 HTTPS = _env_bool("REKRUT_HTTPS", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
+# A load balancer probes each node over plain HTTP: its health checks answer there instead of redirecting.
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/|$)"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
+# The proxy must set (not append to) X-Forwarded-Proto: deploy/nginx/rekrut.conf does. Without
+# REKRUT_HTTPS the header is ignored, so a client cannot claim a secure connection.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+# Only when the proxy sets X-Forwarded-Host itself; otherwise a client could pick the host Django sees.
+USE_X_FORWARDED_HOST = _env_bool("REKRUT_USE_X_FORWARDED_HOST", False)
 # How many reverse proxies (nginx, a load balancer) stand in front and append to X-Forwarded-For; 0 = the
 # connecting address is the client's. The audit log, the lockout and the rate limits key on that address.
 TRUSTED_PROXIES = int(os.environ.get("REKRUT_TRUSTED_PROXIES", "0"))

@@ -5,12 +5,15 @@ from django.views.i18n import JavaScriptCatalog
 
 from rekrut.accounts.views import admin_sign_in
 from rekrut.api.urls import api
+from rekrut.careers.robots import robots_txt
 from rekrut.careers.views import careers_sitemap
-from rekrut.core.views import healthz
+from rekrut.core.views import healthz, healthz_live, healthz_ready
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="desk:my_work", permanent=False)),
     path("healthz", healthz, name="healthz"),
+    path("healthz/live", healthz_live, name="healthz_live"),  # process answers (no database)
+    path("healthz/ready", healthz_ready, name="healthz_ready"),  # database, storage, cache answer
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("rekrut.accounts.urls")),
@@ -31,6 +34,7 @@ urlpatterns = [
     path("careers/", include("rekrut.careers.urls")),
     path("reports/", include("rekrut.reports.urls")),
     path("sitemap.xml", careers_sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("audit/", include("rekrut.events.urls")),
     path("", include("rekrut.notifications.urls")),  # sent-mail/, message-templates/
     path("api/v1/", api.urls),

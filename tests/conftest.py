@@ -8,15 +8,61 @@ The fixtures are function-scoped; `personas_make`, `team_a_job_make` and `team_b
 people and jobs for fixtures of a wider scope (the access matrix builds its world once per module).
 """
 
+import datetime
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings as django_settings
+from django.test import override_settings
 from django.utils import translation
 
 from rekrut.accounts.models import Role, User
+from rekrut.core.storage_settings import default_storage_from_environment, file_downloads_from_environment
 from rekrut.jobs.models import Job
 from tests.accounts.factories import UserFactory
 from tests.jobs.factories import job_make
+from tests.services.redis import redis_server  # noqa: F401 (the fixture, for tests that need Redis)
+from tests.services.s3 import S3Server, s3_server  # noqa: F401 (the fixture, for tests that need a bucket)
+
+S3_SUITE = os.environ.get("REKRUT_TEST_S3") == "1"
+
+
+def _sign_with_the_real_clock() -> None:
+    """Tests travel in time (time_machine); the S3 server checks a signature's date against its own clock
+    and refuses one 15 minutes off, as AWS does. Requests to the bucket are signed at the real time."""
+    import botocore.auth
+    import botocore.signers
+    import time_machine
+
+    def real_now(remove_tzinfo: bool = True) -> datetime.datetime:
+        hatch = time_machine.escape_hatch
+        clock = hatch.datetime.datetime if hatch.is_travelling() else datetime.datetime
+        now = clock.now(datetime.UTC)
+        return now.replace(tzinfo=None) if remove_tzinfo else now
+
+    botocore.auth.get_current_datetime = real_now  # type: ignore[attr-defined]
+    botocore.signers.get_current_datetime = real_now  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def files_in_the_bucket(request: pytest.FixtureRequest) -> Iterator[S3Server | None]:
+    """With REKRUT_TEST_S3=1 every stored file of the session goes to a real S3 server (rclone, one per
+    xdist worker): the storage settings are rebuilt from its REKRUT_S3_* variables, which child processes
+    (`rekrut serve`, the worker) inherit too."""
+    if not S3_SUITE:
+        yield None
+        return
+    server: S3Server = request.getfixturevalue("s3_server")
+    _sign_with_the_real_clock()
+    saved = dict(os.environ)
+    os.environ.update(server.env())
+    storages = {**django_settings.STORAGES, "default": default_storage_from_environment(os.environ)}
+    with override_settings(STORAGES=storages, FILE_DOWNLOADS=file_downloads_from_environment(os.environ)):
+        yield server
+    os.environ.clear()
+    os.environ.update(saved)
 
 
 @pytest.fixture(autouse=True)

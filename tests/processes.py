@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
+from django.conf import settings
 from django.db import connection
 
 
@@ -45,7 +46,10 @@ class Children:
 
     def start(self, *args: str, **env: str) -> subprocess.Popen:
         environment = {k: v for k, v in os.environ.items() if k not in {"REKRUT_TESTING", "EMAIL_BACKEND"}}
-        environment.update(DATABASE_URL=child_database_url(), DJANGO_SETTINGS_MODULE="rekrut.settings", **env)
+        environment.update(DATABASE_URL=child_database_url(), DJANGO_SETTINGS_MODULE="rekrut.settings")
+        # With DATABASE_URL a child refuses to start without SECRET_KEY (rekrut.E002); it signs like this one.
+        environment.setdefault("SECRET_KEY", settings.SECRET_KEY)
+        environment.update(env)
         log_path = self.log_dir / f"child-{len(self.started)}.log"
         with open(log_path, "wb") as log:
             process = subprocess.Popen(

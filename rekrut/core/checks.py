@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.security, deploy=True)
@@ -35,6 +35,26 @@ def https_is_on(app_configs: Any, **kwargs: Any) -> list[Warning]:
                     "address)."
                 ),
                 id="rekrut.W002",
+            )
+        ]
+    return []
+
+
+@register(Tags.security)
+def secret_key_from_the_environment(app_configs: Any, **kwargs: Any) -> list[Error]:
+    # With DATABASE_URL, several nodes may share the database: a key generated on each machine would sign
+    # every node's sessions and links differently (users signed out at random behind a load balancer).
+    # Not a deploy-only check: `rekrut serve`, `worker`, `release` and `migrate` refuse to start.
+    if settings.SECRET_KEY_REQUIRED and not settings.SECRET_KEY_FROM_ENVIRONMENT:
+        return [
+            Error(
+                "SECRET_KEY is not set: with DATABASE_URL every node must sign sessions and links with the "
+                "same key, given in the environment.",
+                hint=(
+                    "Generate one once with `python3 -c 'import secrets; print(secrets.token_urlsafe(50))'` "
+                    "and put SECRET_KEY=... in the environment file of every node (deploy/rekrut.env)."
+                ),
+                id="rekrut.E002",
             )
         ]
     return []

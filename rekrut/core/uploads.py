@@ -16,14 +16,14 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from typing import IO, Literal, Protocol, cast
-from urllib.parse import quote
 
 from django.http import FileResponse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 from pypdf import Configuration, PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError
+
+from rekrut.core.files import content_disposition
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MB = 1024 * 1024
@@ -346,18 +346,21 @@ def document_kind(file: _Seekable) -> DocumentKind:
     return ""
 
 
-def download_disposition(*, name: str, kind: DocumentKind, inline: bool = False) -> str:
-    """A Content-Disposition whose file name ends as the content is (never as the uploader named it): an
-    ASCII name for every browser, and the original in UTF-8 (RFC 6266 filename*) for those that read it."""
+def download_filename(*, name: str, kind: DocumentKind | str) -> str:
+    """The name a download is saved under: the given name without any ending it claims (never as the
+    uploader named it), ending as the content is."""
     stem = unicodedata.normalize("NFC", name).strip()
     while "." in stem and stem.rsplit(".", 1)[1].lower() in _FILE_ENDINGS:
         stem = stem.rsplit(".", 1)[0]
     # No path, quotes or control characters may reach a header or a save dialog.
     stem = " ".join(re.sub(r'[\x00-\x1f\x7f"\\/:*?<>|;]+', " ", stem).split())[:120].strip(" .") or "cv"
-    ending = f".{kind}" if kind else ""
-    ascii_name = (slugify(stem) or "cv") + ending
-    disposition = "inline" if inline else "attachment"
-    return f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(stem + ending, safe='')}"
+    return stem + (f".{kind}" if kind else "")
+
+
+def download_disposition(*, name: str, kind: DocumentKind, inline: bool = False) -> str:
+    """A Content-Disposition whose file name ends as the content is (never as the uploader named it): an
+    ASCII name for every browser, and the original in UTF-8 (RFC 6266 filename*) for those that read it."""
+    return content_disposition(download_filename(name=name, kind=kind), inline=inline, fallback="cv")
 
 
 def scan_response(file: IO[bytes], *, kind: str, disposition: str) -> FileResponse:

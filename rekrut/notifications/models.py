@@ -78,6 +78,23 @@ class WorkerBeat(models.Model):
         return f"{self.worker_id} @ {self.hostname}:{self.pid}"
 
 
+class SweepLease(models.Model):
+    """One periodic job of the worker's sweep (reminders, retention, digests, recovery) is held by one
+    worker until `held_until`: with several workers on several machines each job runs once per period.
+    Taken by a conditional UPDATE (or the first INSERT), which SQLite and PostgreSQL both make atomic."""
+
+    job = models.CharField(_("periodic job"), max_length=200, unique=True)
+    held_until = models.DateTimeField(_("held until"))
+    worker_id = models.CharField(_("worker"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("periodic job lease")
+        verbose_name_plural = _("periodic job leases")
+
+    def __str__(self) -> str:
+        return f"{self.job} until {self.held_until:%Y-%m-%d %H:%M:%S}"
+
+
 class MessageTemplate(models.Model):
     """HR's own wording of one purpose's message in one language (notifications.purposes), used instead
     of the file template. A reset empties subject and body and keeps the row, so the version only grows:

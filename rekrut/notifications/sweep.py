@@ -11,7 +11,7 @@ import logging
 
 from rekrut.core.hooks import Hook
 from rekrut.notifications.services import outbox_drain
-from rekrut.notifications.worker import tasks_recover_stuck
+from rekrut.notifications.worker import sweep_lease_take, tasks_recover_stuck
 
 log = logging.getLogger(__name__)
 
@@ -24,14 +24,22 @@ worker_sweep.register(tasks_recover_stuck)
 worker_sweep.register(outbox_drain)
 
 
-def sweep_run() -> int:
+def sweep_run(*, every: float | None = None, worker_id: str = "") -> int:
     """Runs every receiver once; returns how many failed. (The worker's loop renews stale database
-    connections before each sweep.)"""
+    connections before each sweep.)
+
+    A worker passes its sweep period: then each receiver runs only if this worker takes its lease for
+    the period (notifications.worker.sweep_lease_take), so with several workers every periodic job runs
+    once per period, not once per worker. Called without one (tests, `rekrut outbox_drain`), all run.
+    """
     failures = 0
     for receiver in worker_sweep.receivers:
+        name = f"{getattr(receiver, '__module__', '')}.{getattr(receiver, '__qualname__', repr(receiver))}"
         try:
+            if every is not None and not sweep_lease_take(job=name[:200], seconds=every, worker_id=worker_id):
+                continue
             receiver()
         except Exception:
             failures += 1
-            log.exception("worker sweep: %s failed", getattr(receiver, "__qualname__", receiver))
+            log.exception("worker sweep: %s failed", name)
     return failures

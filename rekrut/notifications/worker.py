@@ -5,11 +5,12 @@ import socket
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from rekrut.notifications.models import WorkerBeat
+from rekrut.notifications.models import SweepLease, WorkerBeat
 from rekrut.notifications.selectors import workers_alive
 
 # Beats older than this are history, not information: the table stays a handful of rows.
@@ -58,3 +59,24 @@ def tasks_recover_stuck() -> int:
             pk=task_id, status=TaskResultStatus.RUNNING, started_at=started_at
         ).update(status=TaskResultStatus.READY, started_at=None)
     return recovered
+
+
+def sweep_lease_take(*, job: str, seconds: float, worker_id: str) -> bool:
+    """Takes the periodic `job` for the next `seconds` unless another worker holds it; True when taken.
+
+    One statement decides: the UPDATE only matches a lease that is over, and of two workers racing for it
+    the database lets one update the row (the other then matches nothing); the very first time, of two
+    INSERTs one meets the unique job name and loses. Clocks of the nodes are assumed in step (NTP).
+    """
+    now = timezone.now()
+    until = now + timedelta(seconds=seconds)
+    if SweepLease.objects.filter(job=job, held_until__lte=now).update(held_until=until, worker_id=worker_id):
+        return True
+    if SweepLease.objects.filter(job=job).exists():
+        return False
+    try:
+        with transaction.atomic():
+            SweepLease.objects.create(job=job, held_until=until, worker_id=worker_id)
+    except IntegrityError:
+        return False
+    return True

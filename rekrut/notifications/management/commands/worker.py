@@ -3,8 +3,9 @@ import threading
 from collections.abc import Callable
 from functools import partial
 
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import OperationalError, close_old_connections
 from django.utils.crypto import get_random_string
 from django_tasks_db.utils import is_locked_database_exception
@@ -24,11 +25,26 @@ class Command(BaseCommand):
             "--sweep-every", "--outbox-every", type=float, default=30, help="seconds between sweeps"
         )
         parser.add_argument("--beat-every", type=float, default=10, help="seconds between heartbeats")
+        parser.add_argument(
+            "--queue",
+            action="append",
+            dest="queues",
+            metavar="NAME",
+            help=(
+                "take tasks only from this queue (repeat for several): default (messages, invitations) or "
+                "bulk (candidate imports); without it, every queue"
+            ),
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         from rekrut.notifications.sweep import sweep_run
         from rekrut.notifications.worker import worker_beat, worker_stopped
 
+        known = list(settings.TASKS["default"].get("QUEUES", ["default"]))
+        queues = list(options["queues"] or [])  # type: ignore[call-overload]
+        if unknown := sorted(set(queues) - set(known)):
+            raise CommandError(f"Unknown queue {', '.join(unknown)}: the queues are {', '.join(known)}.")
+        sweep_every = float(str(options["sweep_every"]))
         # django-tasks-db stamps this id on the tasks it claims; the heartbeat carries the same id, so the
         # sweep can tell a task held by a live worker from one a dead worker left "running".
         current = {"id": get_random_string(32)}
@@ -36,7 +52,8 @@ class Command(BaseCommand):
         stop = threading.Event()
         loops: list[tuple[str, float, Callable[[], object]]] = [
             ("heartbeat", float(str(options["beat_every"])), lambda: worker_beat(worker_id=current["id"])),
-            ("sweep", float(str(options["sweep_every"])), sweep_run),
+            # Every worker sweeps; leases let one of them run each periodic job per period.
+            ("sweep", sweep_every, lambda: sweep_run(every=sweep_every, worker_id=current["id"])),
         ]
         for name, every, work in loops:
             threading.Thread(target=_every, args=(every, work, stop), name=name, daemon=True).start()
@@ -47,6 +64,7 @@ class Command(BaseCommand):
                         "db_worker",
                         interval=1,
                         worker_id=current["id"],
+                        queue_name=",".join(queues) if queues else "*",
                         reload=False,
                         verbosity=options["verbosity"],
                     )
