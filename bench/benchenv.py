@@ -2,13 +2,30 @@
 
 import json
 import os
+import re
+import secrets
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
-VAR_DIR = Path(os.environ.get("BENCH_VAR_DIR", BENCH_DIR / "var")).resolve()
+
+
+def _var_dir() -> Path:
+    """bench/var for the SQLite file; a folder of its own per DATABASE_URL (other ids, token, facts)."""
+    if os.environ.get("BENCH_VAR_DIR"):
+        return Path(os.environ["BENCH_VAR_DIR"]).resolve()
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return (BENCH_DIR / "var").resolve()
+    parts = urlsplit(url)
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{parts.scheme}-{parts.hostname}-{parts.port}{parts.path}")
+    return (BENCH_DIR / "var" / name).resolve()
+
+
+VAR_DIR = _var_dir()
 RESULTS_DIR = BENCH_DIR / "results"
 FACTS_FILE = VAR_DIR / "facts.json"
 TOKEN_FILE = VAR_DIR / "api_token"
@@ -29,6 +46,14 @@ def bench_environ() -> dict[str, str]:
     env["REKRUT_RATE_API_TOKEN"] = "off"  # noqa: S105 (a rate limit setting, not a secret)
     env["REKRUT_RATE_API_ADDRESS"] = "off"
     env["REKRUT_RATE_SIGN_IN"] = "off"
+    if env.get("DATABASE_URL") and not env.get("SECRET_KEY"):
+        # A shared database requires the key from the environment (rekrut.E002): the bench keeps its own.
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key_file = VAR_DIR / "secret_key"
+        if not key_file.exists():
+            key_file.write_text(secrets.token_urlsafe(50))
+            key_file.chmod(0o600)
+        env["SECRET_KEY"] = key_file.read_text().strip()
     return env
 
 

@@ -24,7 +24,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import api_pool
 import benchenv
+import hiring
 import plan
 from django.db import transaction
 
@@ -353,6 +355,33 @@ def _facts_write(board_job: Any, timer: Timer, seed: int, scale: float) -> dict[
     return facts
 
 
+def _hiring_ensure(users: dict, seed: int) -> None:
+    """A data set generated before the reports existed gets its interviews, scorecards and offers once."""
+    from rekrut.interviews.models import Interview
+    from rekrut.jobs.models import Job
+
+    if Interview.objects.exists():
+        return
+    jobs = list(Job.objects.order_by("pk"))
+    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    made = hiring.hiring_create(random.Random(seed + 1), jobs, users, now, _timestamps_as_given)
+    print("Added the hiring history: " + ", ".join(f"{n:,} {what}" for what, n in made.items()))
+
+
+def _api_facts_ensure(facts: dict[str, Any], users: dict, seed: int) -> dict[str, Any]:
+    """The API workloads' ids (W2's applications, W3's pending interviews), added to facts.json once."""
+    from rekrut.jobs.models import Job
+
+    if "api_write_interview_ids" not in facts:
+        board_job = Job.objects.get(pk=facts["board_job_id"])
+        facts = {
+            **facts,
+            **api_pool.api_facts_ensure(seed=seed, board_job=board_job, interviewer=users["sari"]),
+        }
+        benchenv.FACTS_FILE.write_text(json.dumps(facts, indent=2) + "\n")
+    return facts
+
+
 def _fresh_database() -> None:
     """--force: the SQLite file is removed; on another database (DATABASE_URL) every table is emptied."""
     from django.apps import apps
@@ -405,6 +434,8 @@ def main() -> int:
         users = personas_ensure()
         _api_token_ensure(users["sari"])
         facts = benchenv.facts_read()
+        _hiring_ensure(users, args.seed)
+        facts = _api_facts_ensure(facts, users, args.seed)
         print(f"The bench data is already there ({facts['counts']}); skipping. (--force builds it again.)")
         return 0
     if Job.objects.exists():
@@ -426,6 +457,12 @@ def main() -> int:
     timer.lap(f"{len(candidate_pks):,} candidates (+ their 'created' events)")
     n_apps, n_transitions = _applications_create(rng, slots, candidate_pks, jobs, now)
     timer.lap(f"{n_apps:,} applications, {n_transitions:,} transitions")
+    made = hiring.hiring_create(rng, jobs, users, now, _timestamps_as_given)
+    timer.lap(", ".join(f"{n:,} {what}" for what, n in made.items()))
+    from rekrut.reports.summary import summary_rebuild
+
+    # What the worker's sweep would build from this history: the reports' summary rows.
+    timer.lap(f"reports summary: {summary_rebuild():,} applications")
     _api_token_ensure(users["sari"])
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -434,6 +471,8 @@ def main() -> int:
             cursor.execute("ANALYZE")  # autovacuum would get there; the bench should not wait for it
     timer.lap("API token, checkpoint")
     facts = _facts_write(jobs[0], timer, args.seed, args.scale)
+    facts = _api_facts_ensure(facts, users, args.seed)
+    timer.lap(f"API workloads: {len(facts['api_write_interview_ids']):,} pending interviews for W3")
     print(f"Generated in {timer.total:.1f} s (CPU {timer.cpu_total:.1f} s): {facts['counts']}")
     print(
         f"Board job #{facts['board_job_id']} ({facts['board_job_title']}); API token in {benchenv.TOKEN_FILE}"

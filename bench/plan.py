@@ -15,9 +15,10 @@ BOARD_CLOSED = {"rejected": 800, "withdrawn": 150, "hired": 50}
 # Status mix of the other jobs' applications (cumulative bounds of one random draw).
 STATUS_MIX = [(0.22, "active"), (0.92, "rejected"), (0.99, "withdrawn"), (1.0, "hired")]
 # Where open (and withdrawn) applications sit, by index into the job's stages in use (not the last one);
-# rejections happen earlier on average.
-ACTIVE_WEIGHTS = [30, 22, 16, 11, 8, 5, 3, 2, 1.5, 1]
-REJECT_WEIGHTS = [35, 25, 15, 10, 6, 4, 2, 1.5, 1, 0.5]
+# rejections happen earlier on average. Room for twelve stages before the last: the default pipeline has
+# eleven since the assessment stage came (jobs migration 0009).
+ACTIVE_WEIGHTS = [30, 22, 16, 11, 8, 5, 3, 2, 1.5, 1, 0.8, 0.5]
+REJECT_WEIGHTS = [35, 25, 15, 10, 6, 4, 2, 1.5, 1, 0.5, 0.3, 0.2]
 
 REQUIREMENTS = "- Pendidikan minimal D3/S1 yang relevan\n- Mampu bekerja dalam tim\n- Komunikatif"
 # Besides the demo's six jobs (the first is the board job): title, department, family, level, HR owner,

@@ -1,7 +1,12 @@
 -- wrk script for the Rekrut bench.
 --   wrk ... -s report.lua URL                  requests URL's path
 --   wrk ... -s report.lua URL -- /a/ /b/ ...    rotates over the given paths (each thread from its own offset)
+-- Environment: BENCH_PATHS_FILE (one path a line, instead of arguments), BENCH_RANDOM=1 (a random path each
+-- request instead of in turn), BENCH_METHOD and BENCH_BODY (e.g. PUT with a JSON body).
 -- At the end it prints one line: BENCH_JSON {requests, duration, rps, p50/p90/p95/p99 ms, non-2xx, errors}.
+
+wrk.method = os.getenv("BENCH_METHOD") or "GET"
+wrk.body = os.getenv("BENCH_BODY")
 
 local threads = {}
 local counter = 0
@@ -14,6 +19,15 @@ end
 
 function init(args)
   paths = args
+  local file = os.getenv("BENCH_PATHS_FILE")
+  if file then
+    paths = {}
+    for line in io.lines(file) do
+      if #line > 0 then table.insert(paths, line) end
+    end
+  end
+  random_order = os.getenv("BENCH_RANDOM") == "1"
+  math.randomseed(os.time() + id * 7919)
   next_path = (id * 7919) % math.max(#paths, 1) + 1
   non2xx = 0
 end
@@ -22,8 +36,13 @@ function request()
   if #paths == 0 then
     return wrk.format()
   end
-  local path = paths[next_path]
-  next_path = next_path % #paths + 1
+  local path
+  if random_order then
+    path = paths[math.random(#paths)]
+  else
+    path = paths[next_path]
+    next_path = next_path % #paths + 1
+  end
   return wrk.format(nil, path)
 end
 

@@ -4,7 +4,7 @@ The same selectors and services as the pages: the independence rule (an intervie
 scorecards only after submitting their own) holds here exactly as on the evaluation page.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +41,7 @@ from rekrut.interviews.models import (
     PlanRound,
     Question,
     Scorecard,
+    ScorecardRating,
 )
 from rekrut.interviews.selectors.evaluation import evaluation_build
 from rekrut.interviews.selectors.interviews import (
@@ -240,7 +241,15 @@ def _scorecard_call(request: HttpRequest, interview_id: int, action: str, payloa
         scorecard = scorecards.scorecard_amend(
             actor=user, interview=interview, content=payload.content(), reason=reason
         )
-    return Scorecard.objects.prefetch_related("ratings__attribute", "question_notes").get(pk=scorecard.pk)
+    # The answer as stored, its interviewer and each rating's attribute joined in (W3 of issue 16).
+    return (
+        Scorecard.objects.select_related("interviewer")
+        .prefetch_related(
+            Prefetch("ratings", queryset=ScorecardRating.objects.select_related("attribute")),
+            "question_notes",
+        )
+        .get(pk=scorecard.pk)
+    )
 
 
 @router.put(

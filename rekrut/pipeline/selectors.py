@@ -3,6 +3,7 @@
 Lookups that return an object with what the user may do with it live in pipeline.access.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -28,6 +29,8 @@ STALE_AFTER_DAYS = 14
 STAGE_OWNERS: dict[str, set[str]] = {
     StageKind.APPLIED: {TeamRole.HR_OWNER},
     StageKind.SCREENING: {TeamRole.HR_OWNER},
+    # Assigning tests, inviting and recording results are HR's (issue 11).
+    StageKind.ASSESSMENT: {TeamRole.HR_OWNER},
     StageKind.HR_INTERVIEW: {TeamRole.HR_OWNER},
     StageKind.USER_INTERVIEW: {TeamRole.USER},
     StageKind.EVALUATION: {TeamRole.HR_OWNER, TeamRole.USER},
@@ -43,7 +46,11 @@ STAGE_OWNERS: dict[str, set[str]] = {
 
 # My work groups what waits by what to do next, whoever owns it; every stage kind is in exactly one group.
 WORK_GROUPS: tuple[tuple[str, StrOrPromise, frozenset[str]], ...] = (
-    ("screen", _("Screen the applicants"), frozenset({StageKind.APPLIED, StageKind.SCREENING})),
+    (
+        "screen",
+        _("Screen the applicants"),
+        frozenset({StageKind.APPLIED, StageKind.SCREENING, StageKind.ASSESSMENT}),
+    ),
     (
         "interview",
         _("Hold the interviews"),
@@ -88,25 +95,73 @@ class Column:
     cards: list[Card] = field(default_factory=list)
 
 
-def board_columns(*, job: Job, now: datetime | None = None, limit: int = BOARD_COLUMN_LIMIT) -> list[Column]:
+def board_columns(
+    *,
+    job: Job,
+    now: datetime | None = None,
+    limit: int = BOARD_COLUMN_LIMIT,
+    stage_ids: Collection[int] | None = None,
+) -> list[Column]:
     """Active stages with their active (and, last, hired) applications; oldest in stage first.
 
-    Three queries whatever the size: the stages, the counts per stage, and the first cards of every column.
+    Three queries whatever the size: the stages, the counts per stage, and the first `limit` cards of every
+    column (of the `stage_ids` columns only, when given: a move re-renders the two it touched).
     """
     now = now or timezone.now()
     stages = list(job.stages.filter(is_active=True).order_by("position"))
-    refs = {s.pk: transitions.StageRef(s.pk, s.position, s.is_optional, s.is_active) for s in stages}
-    by_id = {s.pk: s for s in stages}
+    shown = [s for s in stages if stage_ids is None or s.pk in stage_ids]
     open_statuses = list(OPEN_STATUSES)
     counts = dict(
-        job.applications.filter(status__in=open_statuses)
+        job.applications.filter(status__in=open_statuses, stage__in=[s.pk for s in shown])
         .values_list("stage")
         .annotate(n=Count("pk"))
         .order_by()
     )
     # One query for every column's first cards: number rows within each stage, keep the first `limit`.
     rows = (
-        Application.objects.filter(job=job, status__in=open_statuses)
+        _board_rows(job)
+        .filter(stage__in=[s.pk for s in shown])
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("stage_id")], order_by=[F("stage_entered_at"), F("pk")])
+        )
+        .filter(rank__lte=limit)
+        .order_by("stage_entered_at", "pk")
+    )
+    cards_by_stage: dict[int, list[Application]] = {}
+    for row in rows:
+        cards_by_stage.setdefault(row.stage_id, []).append(row)
+    columns = []
+    for stage in shown:
+        column = Column(stage=stage, count=counts.get(stage.pk, 0))
+        column.cards = _cards(stages, stage, cards_by_stage.get(stage.pk, []), now)
+        columns.append(column)
+    return columns
+
+
+def board_cards(
+    *,
+    job: Job,
+    stage: Stage,
+    offset: int = 0,
+    limit: int = BOARD_COLUMN_LIMIT,
+    skip: int | None = None,
+    only: int | None = None,
+    now: datetime | None = None,
+) -> list[Card]:
+    """The next cards of one column after the first `offset` (the board loads them as the user scrolls),
+    leaving out the `skip` application (shown already, out of its turn); `only`: that application's card."""
+    stages = list(job.stages.filter(is_active=True).order_by("position"))
+    rows = _board_rows(job).filter(stage=stage).order_by("stage_entered_at", "pk")
+    if skip is not None:
+        rows = rows.exclude(pk=skip)
+    if only is not None:
+        rows = rows.filter(pk=only)
+    return _cards(stages, stage, list(rows[offset : offset + limit]), now or timezone.now())
+
+
+def _board_rows(job: Job) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(job=job, status__in=list(OPEN_STATUSES))
         .select_related("candidate")
         .only(
             "pk",
@@ -119,31 +174,25 @@ def board_columns(*, job: Job, now: datetime | None = None, limit: int = BOARD_C
             "candidate__city",
             "candidate__id",
         )
-        .annotate(
-            rank=Window(RowNumber(), partition_by=[F("stage_id")], order_by=[F("stage_entered_at"), F("pk")])
-        )
-        .filter(rank__lte=limit)
-        .order_by("stage_entered_at", "pk")
     )
-    cards_by_stage: dict[int, list[Application]] = {}
-    for row in rows:
-        cards_by_stage.setdefault(row.stage_id, []).append(row)
-    columns = []
-    for stage in stages:
-        column = Column(stage=stage, count=counts.get(stage.pk, 0))
-        targets = [by_id[r.id] for r in transitions.forward_targets(list(refs.values()), refs[stage.pk])]
-        for application in cards_by_stage.get(stage.pk, []):
-            days = (now - application.stage_entered_at).days
-            column.cards.append(
-                Card(
-                    application=application,
-                    days_in_stage=days,
-                    is_stale=days >= STALE_AFTER_DAYS,
-                    targets=targets if application.status == ApplicationStatus.ACTIVE else [],
-                )
+
+
+def _cards(stages: list[Stage], stage: Stage, applications: list[Application], now: datetime) -> list[Card]:
+    refs = {s.pk: transitions.StageRef(s.pk, s.position, s.is_optional, s.is_active) for s in stages}
+    by_id = {s.pk: s for s in stages}
+    targets = [by_id[r.id] for r in transitions.forward_targets(list(refs.values()), refs[stage.pk])]
+    cards = []
+    for application in applications:
+        days = (now - application.stage_entered_at).days
+        cards.append(
+            Card(
+                application=application,
+                days_in_stage=days,
+                is_stale=days >= STALE_AFTER_DAYS,
+                targets=targets if application.status == ApplicationStatus.ACTIVE else [],
             )
-        columns.append(column)
-    return columns
+        )
+    return cards
 
 
 def move_blocks(*, job: Job, applications: list[Application]) -> dict[int, list[guards.Blocker]]:

@@ -8,6 +8,7 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 
 EXPECTED_OPERATIONS = {
+    ("get", "/api/v1/me"),
     ("get", "/api/v1/jobs"),
     ("get", "/api/v1/jobs/{job_id}"),
     ("get", "/api/v1/candidates"),
@@ -40,6 +41,8 @@ EXPECTED_OPERATIONS = {
     ("get", "/api/v1/applications/{application_id}/medical-checks"),
     ("get", "/api/v1/medical-checks/{check_id}"),
     ("post", "/api/v1/medical-checks/{check_id}/result"),
+    # assessments (read only; never a report)
+    ("get", "/api/v1/applications/{application_id}/assessments"),
     # onboarding
     ("get", "/api/v1/applications/{application_id}/onboarding"),
     ("post", "/api/v1/onboarding-tasks/{task_id}/done"),

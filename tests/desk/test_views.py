@@ -54,7 +54,7 @@ def test_candidate_page_queries_do_not_grow_with_history(
     assert response.status_code == 200
 
 
-def test_moving_by_button_with_htmx_returns_the_refreshed_board(client_for, personas, team_a_job):
+def test_moving_by_button_with_htmx_returns_the_two_columns_it_changed(client_for, personas, team_a_job):
     application = application_make(job=team_a_job)
     screening = team_a_job.stages.get(kind=StageKind.SCREENING)
     response = client_for(personas.recruiter).post(
@@ -65,7 +65,14 @@ def test_moving_by_button_with_htmx_returns_the_refreshed_board(client_for, pers
     assert response.status_code == 200
     application.refresh_from_db()
     assert application.stage == screening
-    assert 'id="board"' in response.content.decode()
+    # Only the two columns the card left and joined come back, swapped in place; the rest of the board stays.
+    page = response.content.decode()
+    assert response["HX-Reswap"] == "none"
+    assert 'id="board"' not in page
+    applied = team_a_job.stages.get(kind=StageKind.APPLIED)
+    assert page.count('<section hx-swap-oob="true" class="column"') == 2
+    assert f'id="column-{applied.pk}"' in page and f'id="column-{screening.pk}"' in page
+    assert f'id="app-{application.pk}"' in page
 
 
 def test_a_stale_move_tells_the_user_and_shows_the_current_board(client_for, personas, team_a_job):

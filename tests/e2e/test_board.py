@@ -152,3 +152,29 @@ def test_the_board_holds_a_card_the_hr_gate_stops_and_hr_overrides_with_a_reason
     last = putri.transitions.order_by("at", "pk").last()
     assert last.is_override and last.override_reason.startswith("Pengguna ingin")
     assert last.actor == personas.recruiter and last.to_stage == user_stage
+
+
+def test_a_long_column_loads_more_cards_as_the_user_scrolls(page, sign_in, personas, team_a_job):
+    """A column shows its first cards; scrolling to its end brings the next ones, without reloading."""
+    from rekrut.desk.board_cards import FIRST_CARDS
+
+    applied = team_a_job.stages.get(kind=StageKind.APPLIED)
+    screening = team_a_job.stages.get(kind=StageKind.SCREENING)
+    waiting = [application_make(job=team_a_job, full_name=f"Pelamar {i:02d}") for i in range(FIRST_CARDS + 3)]
+    last = waiting[-1]
+    sign_in(personas.recruiter).goto(reverse("desk:board", args=[team_a_job.pk]))
+    mark_document(page)
+    expect(column(page, applied).locator(".count")).to_have_text(str(len(waiting)))
+    expect(column(page, applied).locator("li.card")).to_have_count(FIRST_CARDS)
+
+    column(page, applied).locator("li.more").scroll_into_view_if_needed()
+    expect(card_in(page, applied, last)).to_be_visible()
+    expect(column(page, applied).locator("li.card")).to_have_count(len(waiting))
+    expect(column(page, applied).locator("li.more")).to_have_count(0)
+
+    # Moving a card re-renders only the two columns it left and joined, with their new counts.
+    card_in(page, applied, waiting[0]).get_by_role("button", name=re.compile(r"^Move Pelamar 00")).click()
+    expect(card_in(page, screening, waiting[0])).to_be_visible()
+    expect(column(page, applied).locator(".count")).to_have_text(str(len(waiting) - 1))
+    expect(column(page, screening).locator(".count")).to_have_text("1")
+    assert document_was_kept(page), "the board reloaded the whole page"

@@ -1,5 +1,6 @@
 """Reads of interviews: an application's, a person's own ("my interviews"), and the board's flags."""
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -146,14 +147,19 @@ class BoardFlags:
     overdue: bool = False
 
 
-def board_flags(*, job: Job, now: datetime | None = None) -> dict[int, BoardFlags]:
-    """Per application on the board: the next interview, scorecards in so far, and whether any is overdue.
+def board_flags(
+    *, job: Job, now: datetime | None = None, application_ids: Collection[int] | None = None
+) -> dict[int, BoardFlags]:
+    """Per application on the board (or only those of `application_ids`: the cards shown): the next
+    interview, scorecards in so far, and whether any is overdue.
 
     One query, whatever the number of applications and interviewers.
     """
     now = now or timezone.now()
+    scope = Q() if application_ids is None else Q(application_id__in=list(application_ids))
     rows = (
         Interview.objects.filter(
+            scope,
             application__job=job,
             application__status__in=[ApplicationStatus.ACTIVE, ApplicationStatus.HIRED],
             status=InterviewStatus.SCHEDULED,

@@ -22,6 +22,7 @@ from rekrut.interviews.models import (
     PlanRoundAttribute,
     Question,
     RoundTemplate,
+    RoundTemplateAttribute,
     RoundType,
 )
 from rekrut.interviews.selectors.plans import question_is_retirable_by
@@ -61,16 +62,25 @@ def interview_plan_ensure(*, job: Job) -> None:
     )
     if not missing:
         return
-    templates = {
-        t.round_type: t for t in RoundTemplate.objects.prefetch_related("template_attributes__attribute")
-    }
+    templates = {t.round_type: t for t in RoundTemplate.objects.all()}
+    focus: dict[int, list[tuple[int, int, str]]] = {}
+    for template_id, attribute_id, position, code in RoundTemplateAttribute.objects.filter(
+        attribute__is_active=True
+    ).values_list("template_id", "attribute_id", "position", "attribute__code"):
+        focus.setdefault(template_id, []).append((attribute_id, position, code))
     team = list(job.team.values_list("role", "user_id"))
-    for stage in missing:
-        try:
-            with transaction.atomic():
-                _round_create(job, stage, templates, team)
-        except IntegrityError:
-            continue  # another request created it meanwhile
+    # Read once for every round of the job: reloading it per round was most of the cost of opening a job.
+    bank = _bank_load()
+    try:
+        with transaction.atomic():
+            _rounds_create(job, missing, templates, focus, team, bank)
+    except IntegrityError:  # another request created some of them meanwhile: the rest one at a time
+        for stage in missing:
+            try:
+                with transaction.atomic():
+                    _rounds_create(job, [stage], templates, focus, team, bank)
+            except IntegrityError:
+                continue
 
 
 def plan_follow_stages(job: Job) -> None:
@@ -78,42 +88,91 @@ def plan_follow_stages(job: Job) -> None:
     interview_plan_ensure(job=job)
 
 
-def _round_create(job: Job, stage: Stage, templates: dict[str, RoundTemplate], team: list) -> PlanRound:
-    round_type = round_type_for_stage(stage)
-    template = templates.get(round_type)
-    plan_round = PlanRound.objects.create(
-        job=job,
-        stage=stage,
-        round_type=round_type,
-        duration_minutes=template.default_duration_minutes if template else 45,
-        asks_salary_and_notice=template.asks_salary_and_notice if template else False,
-        asks_background=template.asks_background if template else False,
-    )
-    if template:
-        PlanRoundAttribute.objects.bulk_create(
-            PlanRoundAttribute(round=plan_round, attribute=ta.attribute, position=ta.position)
-            for ta in template.template_attributes.all()
-            if ta.attribute.is_active
+def _rounds_create(
+    job: Job,
+    stages: list[Stage],
+    templates: dict[str, RoundTemplate],
+    template_focus: dict[int, list[tuple[int, int, str]]],
+    team: list,
+    bank: dict[str, list[kit.QuestionRef]],
+) -> list[PlanRound]:
+    """The stages' rounds with their focus, interviewers and kit: a handful of inserts for all of them."""
+    rounds = []
+    for stage in stages:
+        round_type = round_type_for_stage(stage)
+        template = templates.get(round_type)
+        rounds.append(
+            PlanRound(
+                job=job,
+                stage=stage,
+                round_type=round_type,
+                duration_minutes=template.default_duration_minutes if template else 45,
+                asks_salary_and_notice=template.asks_salary_and_notice if template else False,
+                asks_background=template.asks_background if template else False,
+            )
         )
-    roles = DEFAULT_INTERVIEWER_ROLES.get(round_type, ())
-    plan_round.interviewers.set({user_id for role, user_id in team if role in roles})
-    _kit_fill(plan_round, job.job_family)
-    return plan_round
+    PlanRound.objects.bulk_create(rounds)
+    attributes, interviewers, kits = [], [], []
+    through = PlanRound.interviewers.through
+    for plan_round in rounds:
+        template = templates.get(plan_round.round_type)
+        # The template's active attributes in its order (position, pk), which round_attributes reads back in.
+        chosen = template_focus.get(template.pk, []) if template else []
+        attributes += [
+            PlanRoundAttribute(round=plan_round, attribute_id=attribute_id, position=position)
+            for attribute_id, position, _code in chosen
+        ]
+        roles = DEFAULT_INTERVIEWER_ROLES.get(plan_round.round_type, ())
+        interviewers += [
+            through(planround_id=plan_round.pk, user_id=user_id)
+            for user_id in sorted({user_id for role, user_id in team if role in roles})
+        ]
+        kits += _kit_rows(plan_round, job.job_family, bank, [code for _id, _position, code in chosen])
+    PlanRoundAttribute.objects.bulk_create(attributes)
+    through.objects.bulk_create(interviewers)
+    KitQuestion.objects.bulk_create(kits)
+    return rounds
+
+
+def _bank_load() -> dict[str, list[kit.QuestionRef]]:
+    """The active question bank by round type, in the bank's order, read in one query."""
+    codes: dict[int, set[str]] = {}
+    heads: dict[int, tuple[str, str]] = {}
+    rows = (
+        Question.objects.filter(is_active=True)
+        .order_by("round_type", "job_family", "pk")
+        .values_list("pk", "round_type", "job_family", "attributes__code")
+    )
+    for pk, round_type, job_family, code in rows:
+        heads.setdefault(pk, (round_type, job_family))
+        found = codes.setdefault(pk, set())
+        if code is not None:
+            found.add(code)
+    bank: dict[str, list[kit.QuestionRef]] = {}
+    for pk, (round_type, job_family) in heads.items():
+        bank.setdefault(round_type, []).append(kit.QuestionRef(pk, job_family, frozenset(codes[pk])))
+    return bank
 
 
 def _kit_fill(plan_round: PlanRound, job_family: str) -> None:
-    bank = Question.objects.filter(is_active=True, round_type=plan_round.round_type).prefetch_related(
-        "attributes"
-    )
-    refs = [kit.QuestionRef(q.pk, q.job_family, frozenset(a.code for a in q.attributes.all())) for q in bank]
+    """Replaces a round's kit with fresh suggestions for its current focus."""
     focus = list(plan_round.round_attributes.values_list("attribute__code", flat=True))
-    chosen = kit.suggest(
-        refs, focus=focus, job_family=job_family, limit=kit.suggested_count(plan_round.duration_minutes)
-    )
     KitQuestion.objects.filter(round=plan_round).delete()
-    KitQuestion.objects.bulk_create(
-        KitQuestion(round=plan_round, question_id=qid, position=i) for i, qid in enumerate(chosen, start=1)
+    KitQuestion.objects.bulk_create(_kit_rows(plan_round, job_family, _bank_load(), focus))
+
+
+def _kit_rows(
+    plan_round: PlanRound, job_family: str, bank: dict[str, list[kit.QuestionRef]], focus: list[str]
+) -> list[KitQuestion]:
+    chosen = kit.suggest(
+        bank.get(plan_round.round_type, []),
+        focus=focus,
+        job_family=job_family,
+        limit=kit.suggested_count(plan_round.duration_minutes),
     )
+    return [
+        KitQuestion(round=plan_round, question_id=qid, position=i) for i, qid in enumerate(chosen, start=1)
+    ]
 
 
 @transaction.atomic
@@ -196,6 +255,22 @@ def kit_question_move(*, actor: User, plan_round: PlanRound, question_id: int, o
         if row.position != position:
             row.position = position
             row.save(update_fields=["position"])
+
+
+@transaction.atomic
+def kit_question_share(
+    *, actor: User, plan_round: PlanRound, question_id: int, shareable: bool
+) -> KitQuestion:
+    """Marks a kit question as one candidates may read in their prep pack (or takes that back). Only the
+    question's text is ever shown to them; its rubric, strong answer and follow-ups stay internal."""
+    _require_hr_owner(actor, plan_round.job)
+    row = plan_round.kit.select_for_update().filter(question_id=question_id).first()
+    if row is None:
+        raise DomainError(_("That question is not in the kit."), code="question_not_in_kit")
+    if row.shareable != shareable:
+        row.shareable = shareable
+        row.save(update_fields=["shareable"])
+    return row
 
 
 @transaction.atomic

@@ -41,7 +41,9 @@
     if (!column || !allowed(column)) return;
     event.preventDefault();
     const card = dragged;
-    htmx.ajax("POST", card.dataset.moveUrl, {
+    // One move address per board, with 0 standing for the application: cards do not carry their own.
+    const url = card.closest(".board").dataset.moveUrl.replace("/0/", "/" + card.dataset.application + "/");
+    htmx.ajax("POST", url, {
       target: "#board",
       swap: "outerHTML",
       values: { version: card.dataset.version, to_stage: column.dataset.stage },
