@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from rekrut.careers.models import Branding
+from rekrut.core.company import CompanyProfile
 from rekrut.jobs.models import Department, Job, JobStatus, Location
 
 PAGE_SIZE = 20
@@ -72,6 +73,17 @@ def job_public_get(job_id: int) -> Job | None:
 
 def job_is_published(job: Job) -> bool:
     return jobs_published().filter(pk=job.pk).exists()
+
+
+def company_profile_of() -> CompanyProfile:
+    """The careers site's words about the company, for pages of other apps (core.company)."""
+    branding = branding_get()
+    return CompanyProfile(
+        name=branding.name,
+        about=branding.about,
+        website=branding.website,
+        contact_email=branding.contact_email,
+    )
 
 
 def branding_get() -> Branding:

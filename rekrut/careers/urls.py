@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rekrut.careers import views
+from rekrut.careers import preview, views
 
 app_name = "careers"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:job_id>/", views.job_detail, name="job"),
     path("<int:job_id>/apply/", views.apply, name="apply"),
     path("<int:job_id>/applied/", views.applied, name="applied"),
+    path("<int:job_id>/preview/", preview.job_preview, name="preview"),  # staff only, any status
     path("logo", views.logo, name="logo"),
     path("brand.css", views.brand_css, name="brand_css"),
 ]

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -20,8 +21,9 @@ from rekrut.contracts.models import SIGNING_ORDER, Contract, ContractScan, Contr
 from rekrut.contracts.services import ContractRefused, ScanUpload
 from rekrut.core.actions import carry_out, carry_out_form
 from rekrut.core.errors import DomainError
+from rekrut.core.files import file_response
 from rekrut.core.pdf import pdf_response
-from rekrut.core.uploads import download_disposition, scan_response
+from rekrut.core.uploads import SCAN_TYPES, download_filename
 
 
 def _steps(contract: Contract) -> list[dict[str, Any]]:
@@ -227,17 +229,17 @@ def document(request: AuthedRequest, contract_id: int) -> HttpResponse:
 
 
 @login_required
-def scan(request: AuthedRequest, scan_id: int) -> FileResponse:
+def scan(request: AuthedRequest, scan_id: int) -> HttpResponseBase:
     row = ContractScan.objects.filter(pk=scan_id).select_related("contract").first()
     if row is None:
         raise Http404
     selectors.contract_get(user=request.user, contract_id=row.contract_id)  # 404 / 403 as the contract
     services.contract_scan_open(actor=request.user, scan=row)
-    try:
-        file = row.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
     stem = f"kontrak-{row.contract.worker_name}-v{row.contract.version}-scan"
     # Named after what the content is (checked when uploaded), never what the uploader called it.
-    disposition = download_disposition(name=stem, kind=row.kind)  # type: ignore[arg-type]
-    return scan_response(file, kind=row.kind, disposition=disposition)
+    return file_response(
+        request,
+        row.file,
+        filename=download_filename(name=stem, kind=row.kind),
+        content_type=SCAN_TYPES[row.kind],
+    )

@@ -12,6 +12,8 @@ ACTIONS: dict[str, StrOrPromise] = {
     "decision_policy.reset": _("Decision policy reset to the company default"),
     "cv.viewed": _("CV viewed"),
     "cv.downloaded": _("CV downloaded"),
+    # The candidate themself, through the portal's single-use link: who opened their record, like staff views.
+    "candidate.signed_in": _("Candidate signed in to the portal"),
 }
 
 

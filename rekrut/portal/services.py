@@ -15,6 +15,7 @@ from rekrut.candidates.sessions import candidate_session_start
 from rekrut.core.errors import SignedLinkUnknown
 from rekrut.core.http import client_ip, client_user_agent
 from rekrut.core.signed_links import IssuedLink, signed_link_issue, signed_link_open
+from rekrut.events.services import audit_record
 from rekrut.notifications.services import message_queue
 from rekrut.pipeline.models import Application
 from rekrut.pipeline.services import application_withdraw
@@ -86,6 +87,8 @@ def portal_sign_in(*, request: HttpRequest, token: str) -> Candidate:
     if candidate is None:
         # Merged or erased since the link was sent: the link opens nothing, and says no more than that.
         raise SignedLinkUnknown()
+    # HR admins see the sign-in beside who viewed the record (UU 27/2022 Ps 31); the token never goes in.
+    audit_record(actor=None, action="candidate.signed_in", subject=candidate, ip=client_ip(request))
     candidate_session_start(request, candidate)
     return candidate
 

@@ -15,8 +15,15 @@ from rekrut.events.selectors import may_read_audit_log
 from rekrut.privacy.models import DataRequest, RequestStatus
 
 # Acts on a candidate's record that show or hand out their personal data (UU PDP Ps 31: a record of
-# processing); written by the desk's candidate page and CV download, and by this app.
-VIEW_ACTIONS = ("candidate.viewed", "cv.viewed", "cv.downloaded", "candidate.resume_exported")
+# processing); written by the desk's candidate page and CV download, by this app, and by the portal when the
+# candidate signs in.
+VIEW_ACTIONS = (
+    "candidate.viewed",
+    "cv.viewed",
+    "cv.downloaded",
+    "candidate.resume_exported",
+    "candidate.signed_in",
+)
 # The queue warns this long before a request's deadline.
 DUE_SOON = timedelta(hours=24)
 ACCESS_LOG_SHOWN = 200

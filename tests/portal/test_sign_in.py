@@ -155,3 +155,27 @@ def test_the_portal_is_in_bahasa_indonesia_unless_switched(client, settings) -> 
     assert page["Content-Language"] == "id"
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert client.get(reverse("portal:sign_in"))["Content-Language"] == "en"
+
+
+def test_signing_in_is_in_the_audit_log_hr_admins_read_without_the_token(client, personas) -> None:
+    from rekrut.events.models import AuditEvent
+
+    candidate = CandidateFactory(full_name="Sari Wulandari")
+    client.post(reverse("portal:sign_in"), {"email": candidate.email})
+    token, _query = link_in(sign_in_mail(candidate.email))
+    client.get(reverse("portal:open", args=[token]))
+    assert not AuditEvent.objects.filter(action="candidate.signed_in").exists()  # opening is not signing in
+    client.post(reverse("portal:open", args=[token]), REMOTE_ADDR="203.0.113.7")
+    event = AuditEvent.objects.get(action="candidate.signed_in")
+    assert (event.actor_id, event.subject_id, event.ip) == (None, candidate.pk, "203.0.113.7")
+    assert token not in str(event.changes) and token not in event.subject_label
+    client.post(reverse("portal:open", args=[token]))  # used up: refused, no second row
+    assert AuditEvent.objects.filter(action="candidate.signed_in").count() == 1
+
+    staff = client.__class__()
+    staff.force_login(personas.hr_admin)
+    with translation.override("en"):
+        html = staff.get(reverse("privacy:candidate", args=[candidate.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    page = html.content.decode()
+    assert "Candidate signed in to the portal" in page and "The candidate" in page
+    assert "203.0.113.7" in page
