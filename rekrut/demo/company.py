@@ -155,7 +155,9 @@ JOBS = [
     ),
 ]
 # How many applications end up in each stage position (1 = applied) per job, and how many are rejected.
-SPREAD = {1: 6, 2: 5, 3: 4, 4: 3, 5: 2, 6: 1, 8: 1, 9: 1, 11: 1}
+# Position 3 is the tests and assessments stage (issue 11); the later keys are the stages they were before.
+# Still 24 per job, so the random draws (names, headcounts) stay those the other demo parts rely on.
+SPREAD = {1: 5, 2: 4, 3: 2, 4: 4, 5: 3, 6: 2, 7: 1, 9: 1, 10: 1, 12: 1}
 REJECTED_PER_JOB = 3
 
 

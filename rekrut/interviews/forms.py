@@ -95,6 +95,11 @@ class KitMoveForm(forms.Form):
     offset = forms.TypedChoiceField(choices=[("-1", "up"), ("1", "down")], coerce=int, required=False)
 
 
+class KitShareForm(forms.Form):
+    question = forms.IntegerField(min_value=1)
+    shareable = forms.BooleanField(required=False)
+
+
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Why is it cancelled?"), max_length=SHORT_TEXT)
 

@@ -45,6 +45,7 @@ _INVITATION = {
     **_WHEN,
     "details": gettext_lazy("the round, time, length and place as a short block"),
     "preparation": gettext_lazy("what the round assesses, how to prepare and the etiquette of its mode"),
+    "prep_link": gettext_lazy("the link to the candidate's prep pack for this interview (no account needed)"),
 }
 
 
@@ -65,6 +66,7 @@ def _sample_context(round_type: str = RoundType.HR) -> dict:
         "number": 1,
         "most": settings.SCORECARD_REMINDERS_MAX,
         "url": f"{settings.SITE_URL}/interviews/1/scorecard/",
+        "prep_url": f"{settings.SITE_URL}/portal/prepare/…/",
     }
 
 
@@ -85,6 +87,7 @@ def _invitation_values(context: dict) -> dict[str, str]:
         "previous_time": str(context.get("was", "")),
         "details": render_to_string("interviews/email/_candidate_details.txt", context).strip(),
         "preparation": render_to_string("interviews/email/_candidate_preparation.txt", context).strip(),
+        "prep_link": str(context.get("prep_url", "")),
     }
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("rounds/<int:round_id>/kit/remove/", plans.kit_remove, name="kit_remove"),
     path("rounds/<int:round_id>/kit/move/", plans.kit_move, name="kit_move"),
     path("rounds/<int:round_id>/kit/suggest/", plans.kit_suggest, name="kit_suggest"),
+    path("rounds/<int:round_id>/kit/share/", plans.kit_share, name="kit_share"),
     path("rounds/<int:round_id>/form.pdf", documents.round_form_pdf, name="round_form_pdf"),
     path("questions/", bank.questions, name="questions"),
     path("questions/<int:question_id>/retire/", bank.question_retire, name="question_retire"),

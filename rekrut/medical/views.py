@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,9 +19,10 @@ from rekrut.accounts.http import AuthedRequest
 from rekrut.accounts.specific_data import specific_data_openings
 from rekrut.core.actions import carry_out, carry_out_form
 from rekrut.core.errors import SignedLinkRefused, SignedLinkUnknown, SignedLinkWrongPurpose
+from rekrut.core.files import file_response
 from rekrut.core.http import client_ip, client_user_agent
 from rekrut.core.signed_links import signed_link_verify
-from rekrut.core.uploads import download_disposition, scan_response
+from rekrut.core.uploads import SCAN_TYPES, download_filename
 from rekrut.medical import selectors, services
 from rekrut.medical.access import HEALTH_DATA, MedicalAccess, medical_access_get
 from rekrut.medical.forms import CancelForm, PlanForm, RescheduleForm, ResultForm, VersionForm
@@ -201,23 +203,23 @@ def details(request: AuthedRequest, check_id: int) -> HttpResponse:
 
 
 @login_required
-def report(request: AuthedRequest, check_id: int) -> FileResponse:
+def report(request: AuthedRequest, check_id: int) -> HttpResponseBase:
     found = selectors.check_get(user=request.user, check_id=check_id)
     if not found.access.sees_health_details:
         raise PermissionDenied
     health = services.health_report_open(user=request.user, access=found.access, check=found.check)
     if health is None:
         raise Http404
-    try:
-        file = health.report.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
     stem = health.report_name or f"mcu-{found.check.pk}"
     if stem.lower().endswith((".jpg", ".jpeg", ".png", ".pdf")):
         stem = stem.rsplit(".", 1)[0]
     # Named after what the content is (checked when uploaded), never what the clinic called the file.
-    disposition = download_disposition(name=stem, kind=health.report_kind)  # type: ignore[arg-type]
-    return scan_response(file, kind=health.report_kind, disposition=disposition)
+    return file_response(
+        request,
+        health.report,
+        filename=download_filename(name=stem, kind=health.report_kind),
+        content_type=SCAN_TYPES[health.report_kind],
+    )
 
 
 def invitation(request: HttpRequest, token: str) -> HttpResponse:

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -16,9 +17,10 @@ from rekrut.accounts.http import AuthedRequest
 from rekrut.accounts.specific_data import specific_data_openings
 from rekrut.core.actions import carry_out
 from rekrut.core.errors import SignedLinkRefused, SignedLinkUnknown, SignedLinkWrongPurpose
+from rekrut.core.files import file_response
 from rekrut.core.http import client_ip, client_user_agent
 from rekrut.core.signed_links import signed_link_open, signed_link_verify
-from rekrut.core.uploads import scan_response
+from rekrut.core.uploads import SCAN_TYPES
 from rekrut.onboarding import privacy, selectors, services
 from rekrut.onboarding.access import FINANCIAL_DATA, onboarding_access_get
 from rekrut.onboarding.banks import bank_name
@@ -166,20 +168,16 @@ def financial(request: AuthedRequest, onboarding_id: int) -> HttpResponse:
 
 
 @login_required
-def document(request: AuthedRequest, task_id: int) -> FileResponse:
+def document(request: AuthedRequest, task_id: int) -> HttpResponseBase:
     found = selectors.task_get(user=request.user, task_id=task_id)
     upload = carry_out(
         request, lambda: privacy.document_open(user=request.user, access=found.access, task=found.task), None
     )
     if upload is None:
         raise Http404
-    try:
-        file = upload.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
     # Named after the item and what the content is (checked when uploaded), never the uploader's name.
     name = f"{found.task.document}-{found.task.onboarding.application_id}.{upload.file_kind}"
-    return scan_response(file, kind=upload.file_kind, disposition=f'attachment; filename="{name}"')
+    return file_response(request, upload.file, filename=name, content_type=SCAN_TYPES[upload.file_kind])
 
 
 @login_required

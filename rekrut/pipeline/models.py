@@ -95,6 +95,11 @@ class Transition(AppendOnly):
         ordering = ["at", "pk"]
         verbose_name = _("transition")
         verbose_name_plural = _("transitions")
+        indexes = [
+            # Reports: hires in a period (kind, at), and each application's history in order (time in stage).
+            models.Index(fields=["kind", "at"], name="transition_kind_at"),
+            models.Index(fields=["application", "at"], name="transition_history"),
+        ]
 
     @property
     def note_text(self) -> str:

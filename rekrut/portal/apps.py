@@ -11,6 +11,10 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         # The sign-in e-mail is a message HR may reword on the message templates page.
+        from rekrut.interviews.hooks import invitation_links
+        from rekrut.portal.prep.links import prep_link_issue
         from rekrut.portal.purposes import purposes_register
 
         purposes_register()
+        # The interview invitation carries the link to the round's prep pack.
+        invitation_links.register(prep_link_issue)

@@ -4,7 +4,7 @@ know: the step in plain words, their interviews, open times to choose, an offer 
 documents asked for, and the messages sent to them. Never HR's notes, scores or reasons."""
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
@@ -22,14 +22,13 @@ from rekrut.onboarding.models import Onboarding
 from rekrut.onboarding.services import LINK_PURPOSE as ONBOARDING_LINK_PURPOSE
 from rekrut.pipeline.models import Application
 from rekrut.pipeline.transitions import ApplicationStatus
+from rekrut.portal.prep.links import AFTER as PREP_AFTER
 from rekrut.portal.purposes import SIGN_IN_KEY
 from rekrut.portal.status import Standing, standing_of
 from rekrut.scheduling.models import SlotOffer
 
 # What the candidate can still see of an offer: the one sent, and their answer to it.
 OFFER_SHOWN = (OfferStatus.SENT, OfferStatus.ACCEPTED, OfferStatus.DECLINED, OfferStatus.EXPIRED)
-# An interview that began within the last hours is still on the page until it ends.
-_RECENT = timedelta(hours=12)
 
 
 def records_of(candidate: Candidate) -> QuerySet[Candidate]:
@@ -62,6 +61,8 @@ class ApplicationCard:
     application: Application
     standing: Standing
     interviews: list[Interview] = field(default_factory=list)
+    # Held in the last days, while the application is open: the "after the interview" page is offered.
+    past_interviews: list[Interview] = field(default_factory=list)
     slot_offers: list[SlotOffer] = field(default_factory=list)
     offer: Offer | None = None
     onboarding: Onboarding | None = None
@@ -99,14 +100,17 @@ def cards_of(candidate: Candidate, *, now: datetime | None = None) -> list[Appli
     }
     interviews = (
         Interview.objects.filter(
-            application_id__in=ids, status=InterviewStatus.SCHEDULED, starts_at__gte=now - _RECENT
+            application_id__in=ids, status=InterviewStatus.SCHEDULED, starts_at__gte=now - PREP_AFTER
         )
         .select_related("round__stage", "application__job__location")
         .order_by("starts_at")
     )
     for interview in interviews:
+        card = cards[interview.application_id]
         if interview.ends_at >= now:
-            cards[interview.application_id].interviews.append(interview)
+            card.interviews.append(interview)
+        elif card.application.status == ApplicationStatus.ACTIVE:
+            card.past_interviews.insert(0, interview)  # the latest first
     # Times to choose from: an offer not withdrawn, still open and not yet booked.
     open_offers = SlotOffer.objects.filter(
         application_id__in=ids,
@@ -138,13 +142,18 @@ def cards_of(candidate: Candidate, *, now: datetime | None = None) -> list[Appli
     return list(cards.values())
 
 
-def interview_of(*, candidate: Candidate, interview_id: int) -> Interview:
-    """One of the candidate's own interviews, not cancelled; a 404 otherwise."""
+def interview_of(*, candidate: Candidate, interview_id: int, cancelled_too: bool = False) -> Interview:
+    """One of the candidate's own interviews, not cancelled (unless `cancelled_too`); a 404 otherwise."""
+    statuses = (
+        [InterviewStatus.SCHEDULED, InterviewStatus.CANCELLED]
+        if cancelled_too
+        else [InterviewStatus.SCHEDULED]
+    )
     interview = (
         Interview.objects.filter(
             pk=interview_id,
             application__candidate__in=records_of(candidate),
-            status=InterviewStatus.SCHEDULED,
+            status__in=statuses,
         )
         .select_related("round__stage", "application__job__location", "application__candidate")
         .first()

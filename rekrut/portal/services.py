@@ -16,6 +16,7 @@ from rekrut.core.errors import SignedLinkUnknown
 from rekrut.core.http import client_ip, client_user_agent
 from rekrut.core.signed_links import IssuedLink, signed_link_issue, signed_link_open
 from rekrut.events.services import audit_record
+from rekrut.notifications.models import OutboxMessage
 from rekrut.notifications.services import message_queue
 from rekrut.pipeline.models import Application
 from rekrut.pipeline.services import application_withdraw
@@ -42,13 +43,19 @@ def candidate_for_email(email: str) -> Candidate | None:
     )
 
 
-def portal_link_send(*, email: str, next_path: str = "") -> bool:
+def portal_link_send(*, email: str, next_path: str = "", request_key: str = "") -> bool:
     """E-mails a sign-in link to the candidate with this address; False, and nothing sent, for an address
-    no candidate has. Runs in the worker (portal.tasks), so the page answers alike either way."""
+    no candidate has. Runs in the worker (portal.tasks), so the page answers alike either way.
+
+    `request_key` names the page's request: a task run again after a worker crash finds its message already
+    queued and sends no second link."""
     candidate = candidate_for_email(email)
     if candidate is None:
         return False
+    key = f"{SIGN_IN_KEY}request:{request_key}" if request_key else ""
     with transaction.atomic():
+        if key and OutboxMessage.objects.filter(key=key).exists():
+            return True
         issued = signed_link_issue(
             purpose=SIGN_IN_PURPOSE,
             subject=candidate,
@@ -61,7 +68,7 @@ def portal_link_send(*, email: str, next_path: str = "") -> bool:
         if next_path:
             url += "?" + urlencode({"next": next_path})
         message_queue(
-            key=f"{SIGN_IN_KEY}{issued.link.pk}",
+            key=key or f"{SIGN_IN_KEY}{issued.link.pk}",
             to=candidate.email,
             template=SIGN_IN,
             language=candidate.language or settings.LANGUAGE_CODE,

@@ -31,6 +31,13 @@ STEPS: dict[str, Standing] = {
             "e-mail you about the next step."
         ),
     ),
+    StageKind.ASSESSMENT: Standing(
+        _("Tests and assessments"),
+        _(
+            "You are invited to one or more tests (for example a psychological test or a case study). "
+            "Each invitation comes by e-mail and is listed below."
+        ),
+    ),
     StageKind.HR_INTERVIEW: Standing(
         _("HR interview"),
         _(

@@ -1,6 +1,8 @@
 from django.urls import path
 
+from rekrut.portal import assessments as portal_assessments
 from rekrut.portal import views
+from rekrut.portal.prep import views as prep_views
 
 app_name = "portal"
 
@@ -13,8 +15,12 @@ urlpatterns = [
     path("sign-out/", views.sign_out, name="sign_out"),
     path("applications/<int:application_id>/withdraw/", views.withdraw, name="withdraw"),
     path("interviews/<int:interview_id>/calendar.ics", views.interview_calendar, name="interview_calendar"),
+    path("interviews/<int:interview_id>/prepare/", prep_views.prep, name="prep"),
+    # From the interview invitation, without a session: the token opens this one interview's prep pack.
+    path("prepare/<str:token>/", prep_views.prep_link, name="prep_link"),
     path("interview-times/<int:slot_offer_id>/", views.interview_times, name="interview_times"),
     path("offers/<int:offer_id>/", views.offer, name="offer"),
+    path("assessments/<int:assessment_id>/", portal_assessments.assessment_open, name="assessment"),
     path("onboarding/<int:onboarding_id>/documents/", views.documents, name="documents"),
     path("messages/", views.messages_list, name="messages"),
     path("messages/<int:message_id>/", views.message, name="message"),

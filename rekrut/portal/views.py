@@ -1,6 +1,8 @@
 """The candidate portal's pages: asking for a sign-in link, opening it, and the candidate's own
 applications. Phone first, Bahasa Indonesia unless the candidate switches; no staff data anywhere."""
 
+import uuid
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -18,6 +20,7 @@ from rekrut.core.signed_links import signed_link_verify
 from rekrut.interviews.calendar import invitation_build
 from rekrut.offers.sending import ANSWER_PURPOSE
 from rekrut.onboarding.services import LINK_PURPOSE as ONBOARDING_PURPOSE
+from rekrut.portal import assessments as portal_assessments
 from rekrut.portal import selectors, services
 from rekrut.portal.forms import SignInForm, WithdrawForm
 from rekrut.portal.pages import portal_page, portal_render, safe_next
@@ -55,7 +58,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 throttling.rate_limit_hit(limit_name="portal_link_email", idents=[throttling.digest(email)])
             except throttling.RateLimited as limited:
                 return rate_limited(request, limited, per_mailbox=True)
-            portal_link_mail_send.enqueue(email=email, next_path=next_path)
+            portal_link_mail_send.enqueue(email=email, next_path=next_path, request_key=uuid.uuid4().hex)
             return redirect("portal:sign_in_sent")
     return portal_render(request, "portal/sign_in.html", {"form": form, "next": next_path})
 
@@ -116,6 +119,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "portal_nav": "home",
             "cards": cards,
+            "assessments": portal_assessments.assessments_of(candidate),
             "messages_received": selectors.portal_messages(candidate)[:5],
         },
     )

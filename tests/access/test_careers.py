@@ -6,7 +6,18 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from rekrut.careers.models import Branding
-from tests.access.matrix import TEAMS, Call, Case, Page, World, access_check, anyone, params
+from tests.access.matrix import (
+    TEAMS,
+    Call,
+    Case,
+    Page,
+    World,
+    access_check,
+    anyone,
+    job_call,
+    params,
+    team_members,
+)
 from tests.candidates.filebuilders import pdf_bytes
 
 
@@ -68,9 +79,22 @@ PAGES: tuple[Page, ...] = (
     ),
     Page("careers:logo", anyone, login_required=False, call=_logo),
     Page("careers:brand_css", anyone, login_required=False),
+    # HR's preview of the job page (any status): whoever may see the job in the staff app.
+    Page("careers:preview", team_members, teams=TEAMS, call=job_call),
+)
+# The careers site's files at the site's root, outside the careers namespace (so not rows of PAGES, which
+# test_complete keeps to one namespace per module): the same answer for everyone.
+ROOT_PAGES: tuple[Page, ...] = (
+    Page("sitemap", anyone, login_required=False),
+    Page("robots", anyone, login_required=False),
 )
 
 
 @pytest.mark.parametrize("case", params(PAGES))
 def test_access(case: Case, world: World, client) -> None:
+    access_check(case, world, client)
+
+
+@pytest.mark.parametrize("case", params(ROOT_PAGES))
+def test_root_files_access(case: Case, world: World, client) -> None:
     access_check(case, world, client)

@@ -23,6 +23,7 @@ from tests.access.matrix import (
     access_check,
     anyone,
     candidate_call,
+    hr_staff,
     job_call,
     params,
     sees,
@@ -120,6 +121,23 @@ PAGES: tuple[Page, ...] = (
     # pipeline
     Page("desk:my_work", anyone, listed=_my_work_lists, listed_text=CANDIDATE_NAMES),
     Page("desk:board", team_members, teams=TEAMS, call=job_call),
+    # A column's next cards, loaded as the board scrolls: the board's own audience.
+    Page(
+        "desk:board_cards",
+        team_members,
+        teams=TEAMS,
+        call=lambda world, team: Call(args=(world.jobs[team or ""].pk, _screening(world, team).pk)),
+    ),
+    # The ranking of applicants in CV screening: a list to read, for the job's team and HR admins.
+    Page("desk:ranking", team_members, teams=TEAMS, call=job_call),
+    # Downloads of personal data: HR only, each seeing what they may see (desk.exporting).
+    Page("desk:candidates_export", hr_staff, call=lambda world, team: Call(args=("csv",))),
+    Page(
+        "desk:applications_export",
+        team_hr_staff,
+        teams=TEAMS,
+        call=lambda world, team: Call(args=(*job_call(world, team).args, "xlsx")),
+    ),
     Page(
         "desk:move",
         team_managers,

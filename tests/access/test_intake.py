@@ -106,6 +106,7 @@ PAGES: tuple[Page, ...] = (
         success=("intake:screening_questions",),
     ),
     Page("intake:import_start", hr_staff),
+    Page("intake:job_import_start", hr_staff),
     Page("intake:import_map", import_starter, teams=TEAMS, call=_import),
     Page(
         "intake:import_status",

@@ -162,6 +162,17 @@ PAGES: tuple[Page, ...] = (
         success=("interviews:round_edit",),
     ),
     Page(
+        "interviews:kit_share",
+        team_hr_owner,
+        method="post",
+        teams=TEAMS,
+        call=lambda world, team: _kit_first(world, team, shareable="on"),
+        happened=lambda world, team: (
+            _round(world, team).kit.get(question_id=world.scratch["kit"][0]).shareable
+        ),
+        success=("interviews:round_edit",),
+    ),
+    Page(
         "interviews:kit_suggest",
         team_hr_owner,
         method="post",

@@ -2,6 +2,7 @@
 
 import pytest
 
+from rekrut.jobs.models import JobRequirements
 from tests.access.matrix import (
     TEAMS,
     Call,
@@ -29,6 +30,18 @@ PAGES: tuple[Page, ...] = (
     Page("jobs:detail", team_members, teams=TEAMS, call=job_call),
     Page("jobs:edit", team_hr_owner, teams=TEAMS, call=job_call),
     Page("jobs:stages", team_hr_owner, teams=TEAMS, call=job_call),
+    # Saving the requirements for ranking (the page itself is behind the same rule).
+    Page(
+        "jobs:requirements",
+        team_hr_owner,
+        method="post",
+        teams=TEAMS,
+        call=lambda world, team: Call(args=(world.jobs[team or ""].pk,), data={"must_have": "Excel"}),
+        happened=lambda world, team: JobRequirements.objects.filter(
+            job=world.jobs[team or ""], must_have=["Excel"]
+        ).exists(),
+        success=("jobs:detail",),
+    ),
 )
 
 

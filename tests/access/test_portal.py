@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from rekrut.core.signed_links import signed_link_issue
+from rekrut.portal.prep.links import PREP_PURPOSE
 from rekrut.portal.services import SIGN_IN_PURPOSE
 from tests.access.matrix import TEAMS, Call, Case, Page, World, access_check, anyone, params
 
@@ -20,6 +21,16 @@ def _open_call(world: World, team: str | None) -> Call:
         valid_for=timedelta(minutes=30),
         created_by=None,
         max_uses=1,
+    )
+    return Call(args=(issued.token,))
+
+
+def _prep_call(world: World, team: str | None) -> Call:
+    issued = signed_link_issue(
+        purpose=PREP_PURPOSE,
+        subject=world.interviews[team or ""],
+        valid_for=timedelta(days=7),
+        created_by=None,
     )
     return Call(args=(issued.token,))
 
@@ -50,8 +61,12 @@ PAGES: tuple[Page, ...] = (
     _candidate_page("portal:message"),
     _candidate_page("portal:withdraw", call=_application, teams=TEAMS),
     _candidate_page("portal:interview_calendar", call=_interview, teams=TEAMS),
+    _candidate_page("portal:prep", call=_interview, teams=TEAMS),
+    # The invitation's link opens its interview's prep pack for whoever holds it, like any signed link.
+    Page("portal:prep_link", anyone, teams=TEAMS, login_required=False, call=_prep_call),
     _candidate_page("portal:interview_times", method="post"),
     _candidate_page("portal:offer", method="post"),
+    _candidate_page("portal:assessment", method="post"),
     _candidate_page("portal:documents", method="post"),
 )
 

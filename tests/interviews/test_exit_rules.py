@@ -244,8 +244,8 @@ def test_move_blocks_answers_a_whole_board_in_a_bounded_number_of_queries(
     cards = list(type(applications[0]).objects.filter(job=team_a_job).only("pk", "status", "stage_id"))
     team_a_job = type(team_a_job).objects.get(pk=team_a_job.pk)
     # Seven for the interview stages' rules, and one or two for each later stage's (the guards of
-    # rekrut/medical, offers, contracts, onboarding): fixed, for a card as for twenty.
-    with django_assert_max_num_queries(11):
+    # rekrut/medical, offers, contracts, onboarding; two for assessments): fixed, for a card as for twenty.
+    with django_assert_max_num_queries(13):
         blocked = move_blocks(job=team_a_job, applications=cards)
     assert len(blocked) == count
     deciding = {StageKind.HR_INTERVIEW, StageKind.USER_INTERVIEW, StageKind.EVALUATION}

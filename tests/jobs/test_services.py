@@ -12,9 +12,10 @@ pytestmark = pytest.mark.django_db
 def test_a_new_job_gets_the_default_pipeline_with_optional_interviews(personas):
     job = job_make(hr_owner=personas.recruiter)
     stages = list(job.stages.order_by("position"))
-    assert [s.kind for s in stages][:5] == [
+    assert [s.kind for s in stages][:6] == [
         "applied",
         "screening",
+        "assessment",
         "hr_interview",
         "user_interview",
         "evaluation",
@@ -23,6 +24,9 @@ def test_a_new_job_gets_the_default_pipeline_with_optional_interviews(personas):
     superior = next(s for s in stages if s.name_en == "Superior interview")
     assert superior.is_optional and superior.is_active
     assert director.is_optional and not director.is_active
+    # Tests between the CV and the interviews (issue 11): on, and a job without them switches it off.
+    assessment = next(s for s in stages if s.kind == "assessment")
+    assert assessment.is_optional and assessment.is_active
 
 
 def test_managerial_jobs_include_the_director_interview(personas):

@@ -24,6 +24,7 @@ from tests.onboarding.factories import (
     onboarding_make,
 )
 from tests.pipeline.factories import application_make
+from tests.services.files import download_follow
 
 pytestmark = pytest.mark.django_db
 
@@ -100,9 +101,11 @@ def test_an_identity_scan_needs_the_permission_and_its_download_is_logged(
     assert Task.objects.get(pk=ktp.pk).is_done
     url = reverse("onboarding:document", args=[ktp.pk])
     assert client_for(personas.recruiter).get(url).status_code == 403
-    answer = client_for(financial_access_give(personas.recruiter)).get(url)
-    assert answer.status_code == 200 and answer["Content-Type"] == "image/png"
-    assert answer["Content-Disposition"] == f'attachment; filename="ktp-{onboarding.application_id}.png"'
+    answer = download_follow(client_for(financial_access_give(personas.recruiter)).get(url))
+    assert answer.status == 200 and answer.content_type == "image/png"
+    name = f"ktp-{onboarding.application_id}.png"
+    assert answer.disposition == f"attachment; filename=\"{name}\"; filename*=UTF-8''{name}"
+    assert answer.content == png_bytes(8, 8)
     assert _audits("onboarding.document_downloaded") == 1
 
 

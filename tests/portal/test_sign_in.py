@@ -179,3 +179,18 @@ def test_signing_in_is_in_the_audit_log_hr_admins_read_without_the_token(client,
     page = html.content.decode()
     assert "Candidate signed in to the portal" in page and "The candidate" in page
     assert "203.0.113.7" in page
+
+
+def test_the_sign_in_task_run_twice_for_one_request_sends_one_link() -> None:
+    """A worker killed after sending but before marking the task done runs it again: one mail, one link."""
+    from rekrut.core.models import SignedLink
+    from rekrut.portal.tasks import portal_link_mail_send
+
+    CandidateFactory(email="dua.kali@example.co.id")
+    for _ in range(2):
+        portal_link_mail_send.call(email="dua.kali@example.co.id", request_key="one-request")
+    assert OutboxMessage.objects.filter(to="dua.kali@example.co.id").count() == 1
+    assert SignedLink.objects.filter(purpose="portal_sign_in").count() == 1
+    # Another request is another link.
+    portal_link_mail_send.call(email="dua.kali@example.co.id", request_key="another-request")
+    assert OutboxMessage.objects.filter(to="dua.kali@example.co.id").count() == 2

@@ -7,8 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -17,8 +19,10 @@ from rekrut.accounts.http import AuthedRequest
 from rekrut.candidates.models import Candidate
 from rekrut.candidates.whatsapp import whatsapp_greeting, whatsapp_link
 from rekrut.core.actions import carry_out
-from rekrut.core.uploads import DOCUMENT_TYPES, document_kind, download_disposition
+from rekrut.core.files import file_response, stored_file_open
+from rekrut.core.uploads import DOCUMENT_TYPES, document_kind, download_filename
 from rekrut.desk.forms import SearchForm
+from rekrut.desk.resume import resume_summary
 from rekrut.events.actions import action_register
 from rekrut.events.services import audit_record
 from rekrut.intake.screening import screening_answers_for
@@ -32,7 +36,7 @@ from rekrut.pipeline.access import (
     candidate_get,
 )
 from rekrut.pipeline.models import ApplicationStatus
-from rekrut.pipeline.search import CandidateFilters, candidates_search
+from rekrut.pipeline.search import CandidateFilters, candidates_search, count_capped
 from rekrut.pipeline.selectors import candidate_applications
 
 action_register("candidate.viewed", gettext_lazy("Candidate record viewed"))
@@ -40,6 +44,18 @@ action_register("candidate.viewed", gettext_lazy("Candidate record viewed"))
 PAGE_SIZE = 25
 # The candidate page lists this many of the newest messages sent to the candidate, and says how many more.
 MESSAGES_SHOWN = 50
+
+
+class CappedPaginator(Paginator):
+    """Counts matches only up to SEARCH_COUNT_CAP: the list then says "more than …", and the pages go as
+    far as the cap (a narrower search finds the rest)."""
+
+    is_capped = False
+
+    @cached_property
+    def count(self) -> int:
+        counted, self.is_capped = count_capped(self.object_list)  # type: ignore[arg-type]
+        return counted
 
 
 @login_required
@@ -63,7 +79,7 @@ def candidate_list(request: AuthedRequest) -> HttpResponse:
             text = " ".join(str(error) for error in errors)
             messages.error(request, f"{form.fields[name].label or name}: {text}")
     candidates = candidates_search(user=request.user, filters=filters)
-    page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
     template = "desk/_candidate_results.html" if request.htmx else "desk/candidate_list.html"
     if request.htmx and form.errors:
@@ -119,6 +135,7 @@ def candidate_detail(request: AuthedRequest, candidate_id: int) -> HttpResponse:
             "sent_messages": sent[:MESSAGES_SHOWN],
             "more_messages": len(sent) > MESSAGES_SHOWN,
             "whatsapp_url": whatsapp_link(phone=candidate.phone, text=greeting),
+            "resume": resume_summary(candidate.resume),
         },
     )
 
@@ -153,32 +170,29 @@ def candidate_merge(request: AuthedRequest, keep_id: int, duplicate_id: int) -> 
 
 @login_required
 @xframe_options_sameorigin  # the candidate page previews the PDF in a frame; every other page is DENY
-def candidate_cv(request: AuthedRequest, candidate_id: int) -> FileResponse:
+def candidate_cv(request: AuthedRequest, candidate_id: int) -> HttpResponseBase:
     """The CV file, to people who may see the candidate, as a download named and typed after its content
     (not the uploader's file name). `?inline=1` shows a real PDF in the page's preview frame."""
     candidate = candidate_get(user=request.user, candidate_id=candidate_id)
     if not candidate.cv_file:
         raise Http404
     try:
-        file = candidate.cv_file.open("rb")
+        # Only what the file is is read here (a bucket answers ranged reads); the bytes go out below.
+        with stored_file_open(candidate.cv_file) as head:
+            kind = document_kind(head)
     except FileNotFoundError:
         raise Http404 from None
-    kind = document_kind(file)
     inline = request.GET.get("inline") == "1"
     if inline and kind != "pdf":  # only a PDF is ever shown in the page; anything else is downloaded
-        file.close()
         raise Http404
-    response = FileResponse(file, content_type=DOCUMENT_TYPES[kind])
-    response["Content-Disposition"] = download_disposition(
-        name=candidate.cv_name or f"cv-{candidate.pk}", kind=kind, inline=inline
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    if inline:
-        # The uploader wrote this document: it opens in a sandbox (an origin of its own, no scripts, no
-        # forms), which Chromium's PDF viewer honours. The frame itself cannot carry the sandbox
-        # attribute: Chromium refuses to show a PDF in a sandboxed frame.
-        response["Content-Security-Policy"] = "sandbox; default-src 'none'; frame-ancestors 'self'"
     # Personal data was shown or handed out: the audit log says to whom (UU 27/2022 PDP, Ps 31).
     audit_record(actor=request.user, action="cv.viewed" if inline else "cv.downloaded", subject=candidate)
-    return response
+    # A preview streams with a sandbox policy (an origin of its own, no scripts, no forms), which Chromium's
+    # PDF viewer honours; the frame itself cannot carry the sandbox attribute (Chromium then shows no PDF).
+    return file_response(
+        request,
+        candidate.cv_file,
+        filename=download_filename(name=candidate.cv_name or f"cv-{candidate.pk}", kind=kind),
+        content_type=DOCUMENT_TYPES[kind],
+        inline=inline,
+    )

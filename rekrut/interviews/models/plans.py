@@ -70,6 +70,13 @@ class KitQuestion(models.Model):
     round = models.ForeignKey(PlanRound, on_delete=models.CASCADE, related_name="kit")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField(default=0)
+    # HR may show a question to candidates in their prep pack (the portal); the rest of the kit, and every
+    # rubric, stays internal.
+    shareable = models.BooleanField(
+        _("shareable with candidates"),
+        default=False,
+        help_text=_("Shown to candidates in the prep pack for this round, without the rubric."),
+    )
 
     class Meta:
         ordering = ["position", "pk"]

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from rekrut.accounts.models import User
+from rekrut.assessments.guards import rule_holds
 from rekrut.interviews import policy
 from rekrut.interviews.models import (
     DECIDING_KINDS,
@@ -30,6 +31,7 @@ from rekrut.interviews.models import (
 from rekrut.interviews.selectors.scorecards import salary_masked, sees_all_scorecards
 from rekrut.jobs.models import Job, Stage
 from rekrut.jobs.selectors import job_is_hr_owned_by
+from rekrut.pipeline.guards import Blocker
 from rekrut.pipeline.models import Application
 from rekrut.pipeline.transitions import ApplicationStatus
 
@@ -228,6 +230,8 @@ class Evaluation:
     decisions: list[Decision]
     policy_row: DecisionPolicy
     can_decide: bool
+    # A job's rule on assessment results holding the application (assessments.guards, the move's own check).
+    assessment_holds: list[Blocker] = field(default_factory=list)
 
 
 def _avg(values: list[int]) -> float | None:
@@ -299,6 +303,7 @@ def evaluation_build(*, user: User, application: Application) -> Evaluation:
         decisions=decisions,
         policy_row=row,
         can_decide=can_decide,
+        assessment_holds=rule_holds(application) if advice is not None else [],
     )
 
 

@@ -18,6 +18,7 @@ from rekrut.interviews.calendar import (
     invitation_build,
     invitation_part,
 )
+from rekrut.interviews.hooks import invitation_links
 from rekrut.interviews.models import Interview
 from rekrut.interviews.purposes import candidate_template
 from rekrut.notifications.services import message_queue
@@ -69,6 +70,10 @@ def invitations_queue(*, interview: Interview, kind: str, previous_start: dateti
         )
     if candidate.email:
         zone = interview_zone(interview)
+        links: dict[str, str] = {}
+        if kind != CANCELLED:
+            for added in invitation_links.run(interview):
+                links.update(added)
         with translation.override(candidate.language):
             ical = invitation_build(interview=interview, for_candidate=True, method=method)
             context = {
@@ -78,6 +83,7 @@ def invitations_queue(*, interview: Interview, kind: str, previous_start: dateti
                 "when": local_datetime(interview.starts_at, zone),
                 "was": _was(previous_start, zone),
                 "zone": zone_abbreviation(zone),
+                **links,
             }
         message_queue(
             key=f"{base_key}-candidate-{candidate.pk}",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rekrut.accounts.http import AuthedRequest
+from rekrut.assessments.selectors import results_of
 from rekrut.core.actions import carry_out
 from rekrut.interviews.forms import DecisionForm
 from rekrut.interviews.selectors.evaluation import evaluation_build
@@ -43,6 +44,9 @@ def _render(
             "application": application,
             "ev": evaluation,
             "form": form if evaluation.can_decide else None,
+            # Psikotes, skills tests and case studies beside the scorecards (issue 11): the result and its
+            # conclusion, which everyone who sees the application reads; never a restricted report.
+            "assessment_results": results_of(application_id=application.pk),
         },
         status=status,
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from rekrut.accounts.http import AuthedRequest
+from rekrut.assessments.selectors import work_handed_in
 from rekrut.core.actions import carry_out
 from rekrut.interviews import kit
 from rekrut.interviews.forms import CancelForm, TimesForm
@@ -66,6 +67,8 @@ def interview_kit(request: AuthedRequest, interview_id: int) -> HttpResponse:
             "attributes": round_attributes(plan_round),
             "questions": questions,
             "minutes_per_question": kit.minutes_per_question(interview.duration_minutes, len(questions)),
+            # A case study or work sample the candidate handed in before this interview (issue 11).
+            "work_handed_in": work_handed_in(application_id=app.pk),
             "assigned": assigned,
             "can_manage": can_manage,
             # Only those who manage the interview chat with the candidate about it; none without a phone.

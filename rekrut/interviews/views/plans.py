@@ -12,7 +12,7 @@ from rekrut.accounts.http import AuthedRequest
 from rekrut.core.actions import carry_out
 from rekrut.core.errors import AccessDenied, DomainError
 from rekrut.interviews import kit, policy
-from rekrut.interviews.forms import KitAddForm, KitMoveForm, PlanRoundForm, PolicyForm
+from rekrut.interviews.forms import KitAddForm, KitMoveForm, KitShareForm, PlanRoundForm, PolicyForm
 from rekrut.interviews.models import PlanRound, Question
 from rekrut.interviews.selectors.evaluation import policy_row_for, rules_of
 from rekrut.interviews.selectors.plans import (
@@ -179,6 +179,28 @@ def kit_move(request: AuthedRequest, round_id: int) -> HttpResponse:
             raise PermissionDenied(str(denied.message)) from None
         except DomainError as error:
             messages.error(request, error.message)
+    return _back_to_kit(round_id)
+
+
+@login_required
+@require_POST
+def kit_share(request: AuthedRequest, round_id: int) -> HttpResponse:
+    plan_round = _editable_round(request, round_id)
+    form = KitShareForm(request.POST)
+    if form.is_valid():
+        shareable = form.cleaned_data["shareable"]
+        carry_out(
+            request,
+            lambda: plans.kit_question_share(
+                actor=request.user,
+                plan_round=plan_round,
+                question_id=form.cleaned_data["question"],
+                shareable=shareable,
+            ),
+            _("Candidates will see this question in their prep pack.")
+            if shareable
+            else _("This question is no longer shown to candidates."),
+        )
     return _back_to_kit(round_id)
 
 

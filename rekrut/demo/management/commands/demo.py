@@ -3,12 +3,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rekrut.accounts.demo_install import DEMO_PASSWORD, demo_install_exists
 from rekrut.accounts.models import User
+from rekrut.demo.assessments import assessments_demo
 from rekrut.demo.company import PERSONAS, demo_build
 from rekrut.demo.contracts import contracts_demo_make
 from rekrut.demo.interviews import interviews_demo_build
 from rekrut.demo.medical import medical_demo
 from rekrut.demo.offers import offers_demo_make
 from rekrut.demo.onboarding import onboarding_demo_make
+from rekrut.demo.online_tests import online_tests_demo
 from rekrut.demo.week import week_demo_build
 
 ELSEWHERE = (
@@ -65,6 +67,8 @@ class Command(BaseCommand):
         interviewed = interviews_demo_build()
         week_demo_build(users=users)
         medical_demo(users)
+        online_tests_demo(users)
+        assessments_demo(users)
         offers_demo_make(users)
         contracts_demo_make(users)
         onboarding_demo_make(users)
