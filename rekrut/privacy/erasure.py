@@ -23,7 +23,7 @@ from rekrut.events.actions import action_register
 from rekrut.events.services import audit_record
 from rekrut.pipeline.models import Application, ApplicationStatus
 from rekrut.pipeline.services import application_withdraw
-from rekrut.privacy.models import DataRequest, Erasure
+from rekrut.privacy.models import DataRequest, Erasure, ErasureReason
 
 action_register("candidate.erased", _("Candidate's personal data erased"))
 
@@ -45,6 +45,9 @@ def candidate_erase(
     """Erases the person behind `candidate` (their merged records too). Open applications are withdrawn
     first, as the candidate asked to leave; a hired person's records are kept for employment law and
     refused here (HR answers such a request with that reason instead)."""
+    if reason not in ErasureReason.values:
+        # A caller's mistake, not a person's: SQLite would store any text, PostgreSQL refuse it mid-erasure.
+        raise ValueError(f"unknown erasure reason {reason!r}")
     locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if Erasure.objects.filter(candidate=locked).exists():
         raise DomainError(_("This candidate's personal data has already been erased."), code="already_erased")

@@ -11,6 +11,7 @@ from rekrut.candidates.hooks import Person, personal_data_collectors
 from rekrut.practice.models import PracticeAnswer, PracticeSession
 from rekrut.practice.services import practice_answer_record, practice_session_start
 from rekrut.privacy.erasure import candidate_erase
+from rekrut.privacy.models import ErasureReason
 from tests.candidates.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +82,6 @@ def test_erasing_the_candidate_erases_their_practice(personas) -> None:
     candidate, other = CandidateFactory(), CandidateFactory()
     _practised(candidate)
     _practised(other)
-    candidate_erase(candidate=candidate, actor=personas.hr_admin, reason="Permintaan kandidat")
+    candidate_erase(candidate=candidate, actor=personas.hr_admin, reason=ErasureReason.REQUEST)
     assert not PracticeSession.objects.filter(candidate=candidate).exists()
     assert PracticeAnswer.objects.filter(session__candidate=other).count() == 1
